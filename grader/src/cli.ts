@@ -1,0 +1,156 @@
+/**
+ * The `ipsec-course` command. Each subcommand is a small module under
+ * commands/; this file only parses arguments and dispatches.
+ */
+import { parseArgs } from "node:util";
+import { buildSite } from "./commands/lessons.ts";
+import { hintText } from "./commands/hint.ts";
+import { listText } from "./commands/list.ts";
+import { resetExercise } from "./commands/reset.ts";
+import { verifyExercises, verifyRow } from "./commands/verify.ts";
+import { WatchSession } from "./commands/watch.ts";
+import { loadCourse, parseChapterSelection, type Course, type Exercise } from "./manifest.ts";
+import { EXERCISES_DIR, resolveImpl } from "./paths.ts";
+import { snapshotPristine } from "./pristine.ts";
+import { ProgressCache } from "./progress.ts";
+import { Runner } from "./runner.ts";
+import { verdictBlock } from "./ui/report.ts";
+import { makeStyle } from "./ui/term.ts";
+
+const HELP = `ipsec-course: IPsec from Scratch
+
+  watch [--poll] [--timeout S]      the exercise loop (npm start): re-runs tests on save
+  list [--chapter N]                exercises in order with their status
+  hint <id> [--level K]             tiered hints for an exercise
+  run <id> [--impl DIR]             one exercise's hidden tests; exit code 0 on pass
+  verify [--impl exercises|solutions|DIR] [--chapter N] [--json] [--seed N]
+                                    every exercise; a table, or a JSON report
+  reset <id> [--yes]                restore an exercise's original stub
+  lessons [--out DIR]               render the lessons to a static site (default: site/)
+
+  --impl    which code to test: exercises (yours, the default), solutions, or a folder
+  --timeout seconds one exercise may take before it is stopped (default 10)
+  IPSEC_COURSE_POLL=1 is the same as --poll (for WSL's /mnt drives, NFS, shared folders)
+`;
+
+class UsageError extends Error {}
+
+function exerciseArg(course: Course, id: string | undefined): Exercise {
+  if (!id) throw new UsageError("name an exercise, e.g. 01-bytes/hex (ipsec-course list shows them all)");
+  const ex = course.byId(id) ?? course.exercises.find((e) => e.id.endsWith(`/${id}`));
+  if (!ex) throw new UsageError(`no exercise "${id}"; ipsec-course list shows them all`);
+  return ex;
+}
+
+function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      impl: { type: "string" },
+      chapter: { type: "string" },
+      level: { type: "string" },
+      json: { type: "boolean" },
+      yes: { type: "boolean" },
+      poll: { type: "boolean" },
+      timeout: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command = "watch", arg] = positionals;
+  const style = makeStyle();
+  const course = loadCourse();
+  const timeoutS = intOption(values.timeout, "timeout");
+  const timeoutMs = timeoutS === undefined ? undefined : Math.max(1, timeoutS) * 1000;
+  const chapters = values.chapter ? parseChapterSelection(values.chapter) : undefined;
+  if (values.help || command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  switch (command) {
+    case "watch": {
+      snapshotPristine();
+      const session = new WatchSession({
+        implDir: resolveImpl(values.impl),
+        poll: Boolean(values.poll) || process.env.IPSEC_COURSE_POLL === "1",
+        timeoutMs: timeoutMs ?? 10_000,
+        style,
+        input: process.stdin,
+        output: process.stdout,
+        ...(arg ? { startAt: exerciseArg(course, arg).id } : {}),
+      });
+      process.on("SIGINT", () => void session.close());
+      process.on("SIGTERM", () => void session.close());
+      await session.run();
+      return 0;
+    }
+    case "list":
+      process.stdout.write(listText(style, chapters) + "\n");
+      return 0;
+    case "hint":
+      process.stdout.write(hintText(exerciseArg(course, arg), intOption(values.level, "level") ?? 1) + "\n");
+      return 0;
+    case "run": {
+      const ex = exerciseArg(course, arg);
+      const implDir = resolveImpl(values.impl);
+      const runner = new Runner({ implDir, ...(timeoutMs ? { timeoutMs } : {}), ...(values.seed ? { seed: intOption(values.seed, "seed")! } : {}) });
+      try {
+        const r = await runner.run(ex);
+        if (implDir === EXERCISES_DIR) new ProgressCache(course, implDir).set(ex, r.status);
+        process.stdout.write(values.json ? JSON.stringify(r, null, 2) + "\n" : verdictBlock(ex, r, style) + "\n");
+        return r.status === "pass" ? 0 : 1;
+      } finally {
+        runner.close();
+      }
+    }
+    case "verify": {
+      const implDir = resolveImpl(values.impl);
+      const selected = course.exercises.filter((e) => !chapters || chapters.has(Number(e.chapter.slice(0, 2))));
+      if (selected.length === 0) throw new UsageError("no exercises in that chapter selection");
+      const seed = intOption(values.seed, "seed");
+      const report = await verifyExercises(course, selected, {
+        implDir,
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(values.json ? {} : { onResult: (r) => process.stdout.write(verifyRow(r, style) + "\n") }),
+      });
+      if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+      else process.stdout.write(`\n${report.summary.passed} passed, ${report.summary.total - report.summary.passed} failed (of ${report.summary.total}; implementation: ${implDir})\n`);
+      return report.summary.passed === report.summary.total ? 0 : 1;
+    }
+    case "reset":
+      return resetExercise(exerciseArg(course, arg), Boolean(values.yes), process.stdin, process.stdout);
+    case "lessons": {
+      const files = buildSite(course, values.out ?? "site");
+      process.stdout.write(`Wrote ${files.length} pages; open ${files[files.length - 1]} in a browser.\n`);
+      return 0;
+    }
+    case "snapshot":
+      snapshotPristine();
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`ipsec-course: ${(e as Error).message}\n\n${HELP}`);
+      process.exitCode = 2;
+    } else {
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Turns what the test host saw into an ExerciseResult a learner can read.
+ * The rule that matters: an exercise passes only if its tests ran and every
+ * one of them passed. No tests, a crash, a timeout, a module that failed to
+ * load: none of these is ever a pass.
+ */
+import { relative } from "node:path";
+import type { HostOutcome } from "./host/client.ts";
+import type { RawError, RawModule } from "./host/protocol.ts";
+import type { Exercise } from "./manifest.ts";
+import { COURSE_ROOT, HIDDEN_TESTS_DIR } from "./paths.ts";
+import type { ExerciseResult, ExerciseStatus, TestResult } from "./results.ts";
+import { WORKER_HEAP_MB } from "./host/warm-pool.ts";
+
+export interface VerdictContext {
+  readonly exercise: Exercise;
+  readonly implDir: string;
+  readonly seed: number;
+  readonly timeoutMs: number;
+}
+
+function rel(path: string): string {
+  const r = relative(COURSE_ROOT, path);
+  return r.startsWith("..") ? path : r;
+}
+
+/** The first stack frame inside the learner's folder, as "exercises/01-bytes/hex.ts:14:7". */
+function learnerFrame(stack: string | undefined, implDir: string): string | undefined {
+  if (!stack) return undefined;
+  for (const line of stack.split("\n")) {
+    const m = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    if (!m) continue;
+    const file = m[1]!.replace(/^file:\/\//, "");
+    if (file.startsWith(implDir + "/")) return `${rel(file)}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
+}
+
+/** Paths relative to the course (short and clickable), and no terminal colour codes. */
+function tidy(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.split(COURSE_ROOT + "/").join("").replace(/\x1b\[[0-9;]*m/g, "");
+}
+
+export function explainError(e: RawError, implDir: string): string {
+  if (e.name === "TodoError") {
+    const where = learnerFrame(e.stack, implDir);
+    return `${e.message}: replace the todo() call with your code.${where ? `\n  at ${where}` : ""}`;
+  }
+  if (e.name === "TeachingError") return e.message;
+  const where = learnerFrame(e.stack, implDir);
+  const typed = ["TruncatedError", "FieldError", "TextFormatError"].includes(e.name);
+  const lead = typed
+    ? `Your code rejected valid input with ${e.name}: ${e.message}`
+    : e.name === "AssertionError"
+      ? e.message
+      : `Your code threw ${e.name}: ${tidy(e.message)}`;
+  return where ? `${lead}\n  at ${where}` : lead;
+}
+
+function moduleProblem(m: RawModule, implDir: string): string | undefined {
+  if (m.errors.length === 0) return undefined;
+  const e = m.errors[0]!;
+  const text = tidy(`${e.name === "Error" ? "" : `${e.name}: `}${e.message}`);
+  const where = learnerFrame(e.stack, implDir);
+  return `Your code could not be loaded, so none of the tests in ${rel(m.file)} ran:\n${text}${where ? `\n  at ${where}` : ""}\n` +
+    "Look for a syntax error, an exception thrown at the top level of a file, or an import of something that does not exist.";
+}
+
+export function verdict(ctx: VerdictContext, outcome: HostOutcome): ExerciseResult {
+  const { exercise, implDir, seed } = ctx;
+  const base = { id: exercise.id, points: exercise.points, seed, durationMs: Math.round(outcome.ms) };
+  if (outcome.kind === "timeout") {
+    return {
+      ...base,
+      status: "timeout",
+      notStarted: false,
+      tests: [],
+      earned: 0,
+      message:
+        `Stopped after ${Math.round(ctx.timeoutMs / 1000)} s without an answer. Your code is probably stuck in a loop: ` +
+        "a while loop whose condition never changes, or a reader whose position never advances.",
+    };
+  }
+  if (outcome.kind === "crash") {
+    const oom = /out of memory|ERR_WORKER_OUT_OF_MEMORY|heap limit/i.test(`${outcome.reason}\n${outcome.stderr ?? ""}`);
+    return {
+      ...base,
+      status: "error",
+      notStarted: false,
+      tests: [],
+      earned: 0,
+      message: oom
+        ? `Your code used more than ${WORKER_HEAP_MB} MB of memory and was stopped: look for a loop that keeps appending to an array or buffer.`
+        : `The test process failed: ${tidy(outcome.reason)}`,
+    };
+  }
+  const tests: TestResult[] = [];
+  let problem: string | undefined;
+  let allTodo = true;
+  for (const m of outcome.modules) {
+    problem ??= moduleProblem(m, implDir);
+    for (const t of m.tests) {
+      const err = t.errors[0];
+      if (t.state !== "passed" && err?.name !== "TodoError") allTodo = false;
+      const status = t.state === "passed" ? "pass" : t.state === "failed" ? (err && err.name !== "TeachingError" && err.name !== "AssertionError" && err.name !== "TodoError" ? "error" : "fail") : "skip";
+      tests.push({
+        name: t.name,
+        file: relative(HIDDEN_TESTS_DIR, m.file),
+        status,
+        durationMs: Math.round(t.durationMs),
+        ...(err ? { message: explainError(err, implDir) } : t.state === "failed" ? { message: "failed without an error message" } : {}),
+      });
+    }
+  }
+  const unhandled = outcome.unhandled[0];
+  if (!problem && unhandled) {
+    problem = /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(unhandled.message)
+      ? `Your code used more than ${WORKER_HEAP_MB} MB of memory and was stopped: look for a loop that keeps appending to an array or buffer.`
+      : `An error escaped the tests: ${explainError(unhandled, implDir)}`;
+  }
+  const expected = new Set(exercise.tests.map((t) => t));
+  const ran = new Set(outcome.modules.map((m) => relative(HIDDEN_TESTS_DIR, m.file)));
+  const missing = [...expected].filter((t) => !ran.has(t));
+  if (!problem && missing.length > 0) problem = `These hidden test files did not run: ${missing.join(", ")}.`;
+  if (!problem && tests.length === 0) problem = "No test ran, so nothing can be counted as passed.";
+  const failing = tests.filter((t) => t.status !== "pass");
+  let status: ExerciseStatus;
+  if (problem) status = "error";
+  else status = failing.length === 0 ? "pass" : "fail";
+  const notStarted = status === "fail" && allTodo;
+  const first = failing[0];
+  return {
+    ...base,
+    status,
+    notStarted,
+    tests,
+    earned: status === "pass" ? exercise.points : 0,
+    ...(problem ? { message: problem } : first ? { message: `${first.name}\n\n${first.message ?? ""}` } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+/** The `ipsec-course` commands, run as a learner runs them: as a child process. */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { loadCourse } from "../src/manifest.ts";
+import { PRISTINE_DIR } from "../src/paths.ts";
+import { snapshotPristine } from "../src/pristine.ts";
+import { cli, implCopy } from "./helpers.ts";
+
+const course = loadCourse();
+const state = mkdtempSync(join(tmpdir(), "ipsec-course-state-"));
+const env = { IPSEC_COURSE_STATE_DIR: state };
+
+describe("ipsec-course", () => {
+  test("help lists every command", () => {
+    const r = cli(["help"], env);
+    expect(r.status).toBe(0);
+    for (const c of ["watch", "list", "hint", "run", "verify", "reset", "lessons"]) expect(r.stdout).toContain(`  ${c}`);
+  });
+  test("an unknown command or option is a usage error (exit 2)", () => {
+    expect(cli(["frobnicate"], env).status).toBe(2);
+    expect(cli(["list", "--no-such-flag"], env).status).toBe(2);
+    expect(cli(["run", "99-nothing/here"], env).stderr).toMatch(/no exercise "99-nothing\/here"/);
+  });
+  test("list shows every exercise of a chapter, in order", () => {
+    const r = cli(["list", "--chapter", "1"], env);
+    expect(r.status).toBe(0);
+    const ids = course.exercises.filter((e) => e.chapter === "01-bytes").map((e) => e.id);
+    const positions = ids.map((id) => r.stdout.indexOf(id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(r.stdout).not.toContain("02-isakmp-header/");
+  });
+  test("hint gives tier after tier", () => {
+    const ex = course.exercises[0]!;
+    expect(cli(["hint", ex.id], env).stdout).toContain(`Hint 1/${ex.hints.length}: ${ex.hints[0]}`);
+    const all = cli(["hint", ex.id, "--level", "9"], env).stdout;
+    ex.hints.forEach((h) => expect(all).toContain(h));
+    expect(all).toContain("last hint");
+  });
+  test("run: exit 1 and 'not started' on a stub, exit 0 on the solution", () => {
+    const stub = cli(["run", "01-bytes/hex"], env);
+    expect(stub.status).toBe(1);
+    expect(stub.stdout).toMatch(/not started/);
+    expect(stub.stdout).toMatch(/toHex is not written yet: replace the todo\(\) call/);
+    const sol = cli(["run", "01-bytes/hex", "--impl", "solutions"], env);
+    expect(sol.status, sol.stdout).toBe(0);
+    expect(sol.stdout).toMatch(/all \d+ tests pass/);
+  });
+  test("verify --json on the solutions: every exercise passes, with tests in file order and a seed", () => {
+    const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string }[] }[]; summary: { passed: number; total: number } };
+    expect(report.seed).toBe(42);
+    expect(report.results.map((x) => x.id)).toEqual(course.exercises.map((e) => e.id));
+    expect(report.results.every((x) => x.status === "pass" && x.seed === 42 && x.tests.length > 0)).toBe(true);
+    expect(report.summary).toMatchObject({ passed: course.exercises.length, total: course.exercises.length });
+  });
+  test("verify on the shipped stubs: every exercise fails, exit 1, a closing count", () => {
+    snapshotPristine();
+    const r = cli(["verify", "--impl", implCopy(PRISTINE_DIR)], env);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`0 passed, ${course.exercises.length} failed`);
+  });
+  test("verify --chapter selects chapters", () => {
+    const r = cli(["verify", "--impl", "solutions", "--chapter", "2", "--json"], env);
+    const ids = (JSON.parse(r.stdout) as { results: { id: string }[] }).results.map((x) => x.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => id.startsWith("02-"))).toBe(true);
+  });
+  test("reset refuses to overwrite without confirmation when there is no terminal to ask on", () => {
+    expect(cli(["snapshot"], env).status).toBe(0);
+    const r = cli(["reset", "01-bytes/hex"], env);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/Add --yes to confirm/);
+  });
+  test("lessons renders one page per chapter with the exercises' anchors", () => {
+    const out = mkdtempSync(join(tmpdir(), "ipsec-course-site-"));
+    const r = cli(["lessons", "--out", out], env);
+    expect(r.status, r.stderr).toBe(0);
+    for (const ch of course.chapters) {
+      const page = join(out, `${ch.id}.html`);
+      expect(existsSync(page), page).toBe(true);
+      const html = readFileSync(page, "utf8");
+      for (const ex of ch.exercises) expect(html).toContain(`<a id="${ex.lesson.split("#")[1]}"></a>`);
+      expect(html).not.toMatch(/href="[^"]*\.md(#|")/);
+    }
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain(course.exercises[0]!.title);
+  });
+});
