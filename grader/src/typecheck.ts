@@ -7,6 +7,7 @@
 import { statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
+import { CRYPTO_PACKAGES } from "./host/vitest-options.ts";
 import { COURSE_ROOT } from "./paths.ts";
 
 export class TypeChecker {
@@ -17,8 +18,12 @@ export class TypeChecker {
     this.#implDir = implDir;
     const configPath = join(COURSE_ROOT, "tsconfig.json");
     const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, COURSE_ROOT);
-    // The learner's code sees only its own folder and the course's support files.
-    const options: ts.CompilerOptions = { ...parsed.options, paths: { "@course/*": ["grader/support/*"] } };
+    // The learner's code sees its own folder, the course's support files and
+    // the crypto packages (from the course's node_modules, wherever the folder is).
+    const options: ts.CompilerOptions = {
+      ...parsed.options,
+      paths: { "@course/*": ["grader/support/*"], ...Object.fromEntries(CRYPTO_PACKAGES.map((p) => [`${p}/*`, [`node_modules/${p}/*`]])) },
+    };
     const roots = ts.sys.readDirectory(implDir, [".ts"]);
     const host: ts.LanguageServiceHost = {
       getScriptFileNames: () => roots,

@@ -33,7 +33,8 @@ export interface WatchOptions {
 }
 
 const KEYS = "h hint · l list · r rerun · n next · q quit";
-const DEBOUNCE_MS = 20;
+// Long enough to fold the burst of events one save can cause, short enough to go unnoticed.
+const DEBOUNCE_MS = 5;
 
 export class WatchSession {
   readonly #o: WatchOptions;

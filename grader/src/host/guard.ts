@@ -9,14 +9,17 @@
  * let it copy an answer or tamper with a verdict. Only imports made *from*
  * the implementation folder are checked; hidden tests import what they like.
  */
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import ts from "typescript";
 import type { Plugin } from "vite";
-import { SOLUTIONS_DIR, SUPPORT_DIR } from "../paths.ts";
+import { COURSE_ROOT, SOLUTIONS_DIR, SUPPORT_DIR } from "../paths.ts";
+import { CRYPTO_PACKAGES } from "./vitest-options.ts";
 
 export const DISALLOWED_IMPORT = "DisallowedImport";
 
-const PACKAGES = ["@noble/hashes/", "@noble/ciphers/"];
+const PACKAGES = CRYPTO_PACKAGES.map((p) => `${p}/`);
+// Where those packages live once the aliases have rewritten their names.
+const PACKAGE_DIRS = CRYPTO_PACKAGES.map((p) => join(COURSE_ROOT, "node_modules", p));
 const BUILTINS = new Set(["buffer", "crypto", "dgram", "events", "net", "os", "perf_hooks", "string_decoder", "timers", "timers/promises", "util"]);
 
 function inside(dir: string, file: string): boolean {
@@ -86,7 +89,7 @@ export function importGuard(implDir: string): Plugin {
       }
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const file = resolved?.id.split("?")[0];
-      if (file && !inside(implDir, file) && !inside(SUPPORT_DIR, file)) {
+      if (file && !inside(implDir, file) && !inside(SUPPORT_DIR, file) && !PACKAGE_DIRS.some((d) => inside(d, file))) {
         fail(inside(SOLUTIONS_DIR, file) ? "that is the course's reference solution. Your code must stand on its own." : "that file is outside your exercises folder.");
       }
       return resolved;

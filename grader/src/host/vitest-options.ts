@@ -15,9 +15,13 @@ export interface HiddenTestOptions {
   readonly testTimeoutMs?: number;
 }
 
+/** The crypto packages learners may import; aliased so a submission outside the course tree finds them too. */
+export const CRYPTO_PACKAGES = ["@noble/hashes", "@noble/ciphers"] as const;
+
 export function hiddenTestAliases(implDir: string): { find: string | RegExp; replacement: string }[] {
   return [
     { find: /^@impl\//, replacement: `${implDir}/` },
+    ...CRYPTO_PACKAGES.map((p) => ({ find: new RegExp(`^${p}/`), replacement: `${COURSE_ROOT}/node_modules/${p}/` })),
     { find: /^@ref\//, replacement: `${SOLUTIONS_DIR}/` },
     { find: /^@course\//, replacement: `${SUPPORT_DIR}/` },
     { find: /^@teach$/, replacement: TEACH_ENTRY },
@@ -39,6 +43,5 @@ export function hiddenTestConfig(o: HiddenTestOptions): InlineConfig {
     watch: false,
     silent: true,
     passWithNoTests: false,
-    server: { deps: { inline: true } },
   };
 }

@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: every benchmark of the course, each reported as figures
+ * and as a ratio against a baseline measured in the same run. Figures go to
+ * the terminal and to reports/bench.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { COURSE_ROOT } from "../src/paths.ts";
+import { benchWatchLatency } from "./watch-latency.ts";
+
+const results = { date: new Date().toISOString(), node: process.version, ...(await benchWatchLatency()) };
+mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
+writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");
+console.log("\nWrote reports/bench.json");
