@@ -77,6 +77,11 @@ describe.skipIf(!hasScript)("watch mode in a terminal", () => {
     at = await s.waitFor(/01-bytes\/hex: not started/, at);
     expect(s.text).toContain("\x1b[2J"); // a real terminal gets a redrawn screen
 
+    // Tests run without type checking; the type error is reported beside the verdict.
+    writeFileSync(join(dir, "01-bytes/hex.ts"), 'export function toHex(bytes: Uint8Array): string { return bytes.length; }\nexport function fromHex(text: string): Uint8Array { return new Uint8Array(text.length); }\n');
+    at = await s.waitFor(/01-bytes\/hex: \d+ of \d+ tests fail/, at);
+    at = await s.waitFor(/TypeScript reports 1 type error\(s\) in 01-bytes\/hex[^]*hex\.ts:1:\d+ Type 'number' is not assignable to type 'string'/, at);
+
     saveByRename(join(dir, "01-bytes/hex.ts"), solution("01-bytes/hex.ts"));
     at = await s.waitFor(/01-bytes\/hex passed\. Learned:/, at);
     at = await s.waitFor(/Exercise 2\/\d+: 01-bytes\/integers/, at);

@@ -45,7 +45,10 @@ export class WatchSession {
   #watcher: FSWatcher | undefined;
   #current: Exercise;
   #result: ExerciseResult | undefined;
-  #typeErrors: string[] = [];
+  /** Type errors by exercise id, from the last check of that exercise's files. */
+  #typeErrors = new Map<string, string[]>();
+  /** The exercise whose pass the banner announces. */
+  #justPassed: Exercise | undefined;
   #banner = "";
   #notice = "";
   #hintLevel = 0;
@@ -116,8 +119,10 @@ export class WatchSession {
       this.#again = false;
       return this.#runCurrent();
     }
+    this.#typecheckSoon(ex);
     if (result.status === "pass") {
       this.#banner = `✓ ${ex.id} passed. Learned: ${ex.learned}`;
+      this.#justPassed = ex;
       // Move on by itself: the next verdict is the next exercise's.
       const next = this.#course.exercises.findIndex((e, i) => i > ex.index && this.#cache.get(e) !== "pass");
       if (next !== -1) {
@@ -126,22 +131,24 @@ export class WatchSession {
         return this.#runCurrent();
       }
     }
-    this.#typeErrors = [];
     this.#render();
-    this.#typecheckSoon(ex);
     return result;
   }
 
-  /** Type errors arrive just after the verdict, so they never delay it. */
+  /**
+   * Type errors arrive just after the verdict, so they never delay it. They
+   * are shown for the current exercise and for one that just passed (tests
+   * run without type checking, so a pass can still hide a type error).
+   */
   #typecheckSoon(ex: Exercise): void {
     setTimeout(() => {
-      if (this.#closed || this.#running || ex !== this.#current) return;
+      if (this.#closed) return;
+      if (this.#running) return this.#typecheckSoon(ex); // after the verdict, not during the run
       this.#checker ??= new TypeChecker(this.#o.implDir);
+      const before = this.#typeErrors.get(ex.id)?.length ?? 0;
       const errors = this.#checker.check(ex.files);
-      if (errors.length > 0 && ex === this.#current && !this.#running) {
-        this.#typeErrors = errors;
-        this.#render();
-      }
+      this.#typeErrors.set(ex.id, errors);
+      if ((errors.length > 0 || before > 0) && !this.#running && !this.#closed) this.#render();
     }, 30);
   }
 
@@ -164,10 +171,12 @@ export class WatchSession {
       out.push(`  Read:  ${s.link(ex.lesson, join(COURSE_ROOT, ex.lesson.split("#")[0]!))}`);
       out.push("");
       if (r) out.push(verdictBlock(ex, r, s, dependencyNote(ex, (id) => this.#depPasses(id))));
-      if (this.#typeErrors.length > 0) {
+      for (const shown of new Set([ex, this.#justPassed])) {
+        const errors = shown ? (this.#typeErrors.get(shown.id) ?? []) : [];
+        if (!shown || errors.length === 0) continue;
         out.push("");
-        out.push(s.yellow(`  TypeScript reports ${this.#typeErrors.length} type error(s) (npm test checks these too):`));
-        for (const e of this.#typeErrors.slice(0, 5)) out.push(`    ${e}`);
+        out.push(s.yellow(`  TypeScript reports ${errors.length} type error(s) in ${shown.id} (the tests do not check types; npm test does):`));
+        for (const e of errors.slice(0, 5)) out.push(`    ${e}`);
       }
       if (this.#hintLevel > 0) {
         out.push("");
