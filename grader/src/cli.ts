@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       const runner = new Runner({ implDir, ...(timeoutMs ? { timeoutMs } : {}), ...(values.seed ? { seed: intOption(values.seed, "seed")! } : {}) });
       try {
         const r = await runner.run(ex);
-        if (implDir === EXERCISES_DIR) new ProgressCache(course, implDir).set(ex, r.status);
+        if (implDir === EXERCISES_DIR) new ProgressCache(course, implDir).record(ex, r);
         process.stdout.write(values.json ? JSON.stringify(r, null, 2) + "\n" : verdictBlock(ex, r, style) + "\n");
         return r.status === "pass" ? 0 : 1;
       } finally {

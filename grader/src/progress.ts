@@ -12,16 +12,23 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Course, Exercise } from "./manifest.ts";
 import { GRADER_DIR, HIDDEN_TESTS_DIR, STATE_DIR } from "./paths.ts";
-import type { ExerciseStatus } from "./results.ts";
+import type { ExerciseResult, ExerciseStatus } from "./results.ts";
 
 /** One cache per implementation folder, so testing solutions/ or a copy never touches the learner's progress. */
 function cacheFile(implDir: string): string {
   return join(STATE_DIR, `progress-${createHash("sha256").update(implDir).digest("hex").slice(0, 12)}.json`);
 }
 
+/** What a learner's progress records: a result's status, or "todo" while every test still meets todo(). */
+export type Progress = ExerciseStatus | "todo";
+
 interface Entry {
   readonly hash: string;
-  readonly status: ExerciseStatus;
+  readonly status: Progress;
+}
+
+export function progressOf(r: ExerciseResult): Progress {
+  return r.notStarted ? "todo" : r.status;
 }
 
 function readOr(path: string): string {
@@ -71,13 +78,13 @@ export class ProgressCache {
   }
 
   /** The cached status if it still applies to the files as they are now. */
-  get(ex: Exercise): ExerciseStatus | undefined {
+  get(ex: Exercise): Progress | undefined {
     const e = this.#entries[ex.id];
     return e && e.hash === fingerprint(this.#course, ex, this.#implDir) ? e.status : undefined;
   }
 
-  set(ex: Exercise, status: ExerciseStatus): void {
-    this.#entries[ex.id] = { hash: fingerprint(this.#course, ex, this.#implDir), status };
+  record(ex: Exercise, result: ExerciseResult): void {
+    this.#entries[ex.id] = { hash: fingerprint(this.#course, ex, this.#implDir), status: progressOf(result) };
     mkdirSync(STATE_DIR, { recursive: true });
     const file = cacheFile(this.#implDir);
     const tmp = `${file}.${process.pid}.tmp`;

@@ -14,12 +14,12 @@ export function listText(style: Style, chapters?: Set<number>, current?: string)
     if (ch.exercises.length === 0) out.push(style.dim(`    (reading only: ${ch.lesson})`));
     for (const ex of ch.exercises) {
       const st = cache.get(ex);
-      const mark = st === "pass" ? style.green("✓") : st === undefined ? style.dim("·") : style.red("✗");
+      const mark = st === "pass" ? style.green("✓") : st === "todo" ? style.yellow("○") : st === undefined ? style.dim("·") : style.red("✗");
       const here = ex.id === current ? style.cyan(" ◀ you are here") : "";
       out.push(`  ${mark} ${ex.id.padEnd(34)} ${ex.title} ${style.dim(`(${ex.minutes} min)`)}${here}`);
     }
   }
   out.push("");
-  out.push(`Progress ${progressBar(cache.doneCount(), course.exercises.length)}   ✓ passed  ✗ failing  · not run since last change`);
+  out.push(`Progress ${progressBar(cache.doneCount(), course.exercises.length)}   ✓ passed  ✗ failing  ○ not started  · not run since last change`);
   return out.join("\n");
 }

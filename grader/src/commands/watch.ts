@@ -113,7 +113,7 @@ export class WatchSession {
     const result = await this.#runner.run(ex, invalidate);
     this.#running = false;
     if (this.#closed) return result;
-    this.#cache.set(ex, result.status);
+    this.#cache.record(ex, result);
     this.#result = result;
     if (this.#again) {
       this.#again = false;
