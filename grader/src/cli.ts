@@ -13,7 +13,7 @@ import { loadCourse, parseChapterSelection, type Course, type Exercise } from ".
 import { EXERCISES_DIR, resolveImpl } from "./paths.ts";
 import { snapshotPristine } from "./pristine.ts";
 import { ProgressCache } from "./progress.ts";
-import { Runner } from "./runner.ts";
+import { DEFAULT_TIMEOUT_MS, Runner } from "./runner.ts";
 import { verdictBlock } from "./ui/report.ts";
 import { makeStyle } from "./ui/term.ts";
 
@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       const session = new WatchSession({
         implDir: resolveImpl(values.impl),
         poll: Boolean(values.poll) || process.env.IPSEC_COURSE_POLL === "1",
-        timeoutMs: timeoutMs ?? 10_000,
+        timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
         style,
         input: process.stdin,
         output: process.stdout,

@@ -9,7 +9,6 @@ export const HIDDEN_TESTS_DIR = join(GRADER_DIR, "tests");
 export const SUPPORT_DIR = join(GRADER_DIR, "support");
 export const TEACH_ENTRY = join(GRADER_DIR, "src/teach/index.ts");
 export const MANIFEST_PATH = join(GRADER_DIR, "course.json");
-export const LESSONS_DIR = join(COURSE_ROOT, "lessons");
 export const EXERCISES_DIR = join(COURSE_ROOT, "exercises");
 export const SOLUTIONS_DIR = join(COURSE_ROOT, "solutions");
 /** Local state that is never committed: progress cache, pristine stubs. Tests point it elsewhere. */

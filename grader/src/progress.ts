@@ -27,7 +27,7 @@ interface Entry {
   readonly status: Progress;
 }
 
-export function progressOf(r: ExerciseResult): Progress {
+function progressOf(r: ExerciseResult): Progress {
   return r.notStarted ? "todo" : r.status;
 }
 
@@ -40,7 +40,7 @@ function readOr(path: string): string {
 }
 
 /** The exercise and everything it builds on, each once, dependencies first. */
-export function closure(course: Course, ex: Exercise): Exercise[] {
+function closure(course: Course, ex: Exercise): Exercise[] {
   const out: Exercise[] = [];
   const visit = (e: Exercise) => {
     if (out.includes(e)) return;
@@ -51,7 +51,7 @@ export function closure(course: Course, ex: Exercise): Exercise[] {
   return out;
 }
 
-export function fingerprint(course: Course, ex: Exercise, implDir: string): string {
+function fingerprint(course: Course, ex: Exercise, implDir: string): string {
   const h = createHash("sha256");
   for (const e of closure(course, ex)) {
     for (const f of e.files) h.update(`impl:${f}\0${readOr(join(implDir, f))}\0`);

@@ -29,7 +29,3 @@ export interface ExerciseResult {
   readonly earned: number;
   readonly seed: number;
 }
-
-export function passed(r: ExerciseResult): boolean {
-  return r.status === "pass";
-}

@@ -42,7 +42,7 @@ function tidy(text: string): string {
   return text.split(COURSE_ROOT + "/").join("").replace(/\x1b\[[0-9;]*m/g, "");
 }
 
-export function explainError(e: RawError, implDir: string): string {
+function explainError(e: RawError, implDir: string): string {
   if (e.name === "TodoError") {
     const where = learnerFrame(e.stack, implDir);
     return `${e.message}: replace the todo() call with your code.${where ? `\n  at ${where}` : ""}`;
@@ -119,9 +119,8 @@ export function verdict(ctx: VerdictContext, outcome: HostOutcome): ExerciseResu
       ? `Your code used more than ${WORKER_HEAP_MB} MB of memory and was stopped: look for a loop that keeps appending to an array or buffer.`
       : `An error escaped the tests: ${explainError(unhandled, implDir)}`;
   }
-  const expected = new Set(exercise.tests.map((t) => t));
   const ran = new Set(outcome.modules.map((m) => relative(HIDDEN_TESTS_DIR, m.file)));
-  const missing = [...expected].filter((t) => !ran.has(t));
+  const missing = exercise.tests.filter((t) => !ran.has(t));
   if (!problem && missing.length > 0) problem = `These hidden test files did not run: ${missing.join(", ")}.`;
   if (!problem && tests.length === 0) problem = "No test ran, so nothing can be counted as passed.";
   const failing = tests.filter((t) => t.status !== "pass");

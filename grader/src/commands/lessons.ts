@@ -21,7 +21,7 @@ h1,h2,h3{line-height:1.25}a{color:#0969da}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}pre{background:#161b22;border-color:#30363d}p code,li code,td code{background:#262c36}a{color:#4493f8}}
 `;
 
-export function slug(text: string): string {
+function slug(text: string): string {
   return text.toLowerCase().replace(/<[^>]+>/g, "").replace(/[^a-z0-9 -]/g, "").trim().replace(/\s+/g, "-");
 }
 
@@ -29,7 +29,7 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-export function pageName(ch: Chapter): string {
+function pageName(ch: Chapter): string {
   return `${ch.id}.html`;
 }
 

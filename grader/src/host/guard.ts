@@ -15,7 +15,7 @@ import type { Plugin } from "vite";
 import { COURSE_ROOT, SOLUTIONS_DIR, SUPPORT_DIR } from "../paths.ts";
 import { CRYPTO_PACKAGES } from "./vitest-options.ts";
 
-export const DISALLOWED_IMPORT = "DisallowedImport";
+const DISALLOWED_IMPORT = "DisallowedImport";
 
 const PACKAGES = CRYPTO_PACKAGES.map((p) => `${p}/`);
 // Where those packages live once the aliases have rewritten their names.
@@ -41,7 +41,7 @@ const ALLOWED_TEXT = `exercises may import only their own files, "@course/...", 
  * word "from" in a comment or string is not mistaken for an import).
  * `undefined` stands for an `import(...)` whose argument is not a plain string.
  */
-export function importSpecifiers(fileName: string, code: string): (string | undefined)[] {
+function importSpecifiers(fileName: string, code: string): (string | undefined)[] {
   const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const out: (string | undefined)[] = [];
   const visit = (node: ts.Node): void => {

@@ -2,7 +2,7 @@
 export { TeachingError, expectBytes, expectEqual, expectThrows, expectTrue, show } from "./assert.ts";
 export type { BytesExpectation, ThrowExpectation, ValueExpectation } from "./assert.ts";
 export { diffDump, hex } from "./hexdump.ts";
-export { fieldAt, shiftLayout } from "./layout.ts";
+export { fieldAt } from "./layout.ts";
 export type { FieldSpec, Layout } from "./layout.ts";
 export { courseSeed, rng } from "./random.ts";
 export type { Rng } from "./random.ts";

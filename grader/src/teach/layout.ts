@@ -18,8 +18,3 @@ export type Layout = readonly FieldSpec[];
 export function fieldAt(layout: Layout | undefined, offset: number): FieldSpec | undefined {
   return layout?.find((f) => offset >= f.offset && offset < f.offset + f.length);
 }
-
-/** Shifts a layout so it describes a header that starts `by` bytes into a buffer. */
-export function shiftLayout(layout: Layout, by: number, prefix = ""): Layout {
-  return layout.map((f) => ({ ...f, name: prefix + f.name, offset: f.offset + by }));
-}
