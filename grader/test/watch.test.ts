@@ -57,11 +57,11 @@ afterEach(async () => {
   screen = undefined;
 });
 
-function startWatch(implDir: string, tty: boolean, extraEnv: Record<string, string> = {}): Screen {
+function startWatch(implDir: string, tty: boolean, extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Screen {
   const state = mkdtempSync(join(tmpdir(), "ipsec-course-state-"));
   const { NO_COLOR: _inherited, ...base } = process.env;
   const env = { ...base, IPSEC_COURSE_STATE_DIR: state, TERM: "xterm-256color", ...extraEnv };
-  const cmd = [process.execPath, BIN, "watch", "--impl", implDir, "--timeout", "3"];
+  const cmd = [process.execPath, BIN, "watch", "--impl", implDir, "--timeout", "3", ...extraArgs];
   const proc = tty
     ? spawn("script", ["-qfec", cmd.map((a) => `'${a}'`).join(" "), "/dev/null"], { cwd: COURSE_ROOT, env })
     : spawn(cmd[0]!, cmd.slice(1), { cwd: COURSE_ROOT, env });
@@ -95,6 +95,10 @@ describe.skipIf(!hasScript)("watch mode in a terminal", () => {
 
     s.key("h");
     at = await s.waitFor(/Hint 1\/\d+:/, at);
+    s.key("n");
+    at = await s.waitFor(/n moves on once this exercise passes/, at);
+    s.key("r");
+    at = await s.waitFor(/Your code could not be loaded/, at);
 
     saveByRename(join(dir, "01-bytes/integers.ts"), solution("01-bytes/integers.ts"));
     at = await s.waitFor(/01-bytes\/integers passed/, at);
@@ -119,6 +123,16 @@ describe("watch mode without a terminal", () => {
     await s.waitFor(/Bye\./, at);
     expect(await s.exited).toBe(0);
     expect(s.text).not.toContain("\x1b");
+  });
+  test("--poll sees saves on file systems without change events", async () => {
+    snapshotPristine();
+    const dir = implCopy(PRISTINE_DIR);
+    const s = (screen = startWatch(dir, false, {}, ["--poll"]));
+    let at = await s.waitFor(/01-bytes\/hex: not started/, 0);
+    writeFileSync(join(dir, "01-bytes/hex.ts"), solution("01-bytes/hex.ts"));
+    at = await s.waitFor(/01-bytes\/hex passed/, at);
+    s.key("q\n");
+    await s.waitFor(/Bye\./, at);
   });
   test("NO_COLOR in a terminal also means plain text", async () => {
     const dir = implCopy(PRISTINE_DIR);

@@ -50,7 +50,10 @@ export class WatchSession {
   /** The exercise whose pass the banner announces. */
   #justPassed: Exercise | undefined;
   #banner = "";
+  /** A standing warning (the file watcher failed, a WSL drive). */
   #notice = "";
+  /** A one-off message, shown on the next screen only. */
+  #flash = "";
   #hintLevel = 0;
   #showList = false;
   #changed = new Set<string>();
@@ -183,10 +186,12 @@ export class WatchSession {
         out.push(...hintText(ex, this.#hintLevel, "press h again").split("\n").map((l) => s.cyan(`  ${l}`)));
       }
     }
-    if (this.#notice) {
+    for (const line of [this.#notice, this.#flash]) {
+      if (!line) continue;
       out.push("");
-      out.push(s.yellow(this.#notice));
+      out.push(s.yellow(line));
     }
+    this.#flash = "";
     out.push("");
     out.push(s.dim(KEYS));
     if (s.rich) this.#write(CLEAR_SCREEN + out.join("\n") + "\n");
@@ -276,9 +281,8 @@ export class WatchSession {
         return;
       case "n": {
         if (this.#cache.get(this.#current) !== "pass") {
-          this.#notice = "n moves on once this exercise passes. Stuck? h shows a hint.";
+          this.#flash = "n moves on once this exercise passes. Stuck? h shows a hint.";
           this.#render();
-          this.#notice = "";
           return;
         }
         const i = this.#current.index + 1;
