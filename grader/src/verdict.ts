@@ -4,7 +4,7 @@
  * one of them passed. No tests, a crash, a timeout, a module that failed to
  * load: none of these is ever a pass.
  */
-import { relative } from "node:path";
+import { relative, sep } from "node:path";
 import type { HostOutcome } from "./host/client.ts";
 import type { RawError, RawModule } from "./host/protocol.ts";
 import type { Exercise } from "./manifest.ts";
@@ -27,11 +27,13 @@ function rel(path: string): string {
 /** The first stack frame inside the learner's folder, as "exercises/01-bytes/hex.ts:14:7". */
 function learnerFrame(stack: string | undefined, implDir: string): string | undefined {
   if (!stack) return undefined;
+  // Stack frames carry forward slashes on every system (C:/Users/... on Windows).
+  const prefix = `${implDir.split(sep).join("/")}/`;
   for (const line of stack.split("\n")) {
-    const m = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+    const m = /\(?((?:file:\/\/\/?)?(?:[A-Za-z]:)?\/[^\s()]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (!m) continue;
-    const file = m[1]!.replace(/^file:\/\//, "");
-    if (file.startsWith(implDir + "/")) return `${rel(file)}:${m[2]}:${m[3]}`;
+    const file = m[1]!.replace(/^file:\/\/\/?(?=[A-Za-z]:)|^file:\/\//, "");
+    if (file.startsWith(prefix)) return `${rel(file)}:${m[2]}:${m[3]}`;
   }
   return undefined;
 }
