@@ -9,10 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
-import { implCopy } from "../test/helpers.ts";
+import { BIN, implCopy, Screen } from "../test/helpers.ts";
 import { median, ms, percentile } from "./stats.ts";
 
-const BIN = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
 const SAVES = 20;
 
 interface Case {
@@ -28,31 +27,13 @@ interface Case {
 
 async function watchLatencies(c: Case, implDir: string): Promise<{ total: number[]; host: number[] }> {
   const state = mkdtempSync(join(tmpdir(), "ipsec-bench-state-"));
-  const proc = spawn(process.execPath, [BIN, "watch", c.exercise, "--impl", implDir], {
-    cwd: COURSE_ROOT,
-    env: { ...process.env, NO_COLOR: "1", IPSEC_COURSE_STATE_DIR: state },
-  });
-  let out = "";
-  let wake = () => {};
-  proc.stdout.on("data", (d: Buffer) => {
-    out += d.toString();
-    wake();
-  });
-  let hostMs = 0;
-  // Checks the output as it arrives (no polling loop to steal a core from what is measured).
-  const waitFor = (from: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no verdict for ${c.label}:\n${out.slice(-2000)}`)), 30_000);
-      wake = () => {
-        const m = c.verdict.exec(out.slice(from));
-        if (!m) return;
-        clearTimeout(timer);
-        hostMs = Number(m[1]);
-        resolve(from + m.index + m[0].length);
-      };
-      wake();
-    });
-  let at = await waitFor(0);
+  const screen = new Screen(
+    spawn(process.execPath, [BIN, "watch", c.exercise, "--impl", implDir], {
+      cwd: COURSE_ROOT,
+      env: { ...process.env, NO_COLOR: "1", IPSEC_COURSE_STATE_DIR: state },
+    }),
+  );
+  let at = await screen.waitFor(c.verdict, 0, 30_000);
   const total: number[] = [];
   const host: number[] = [];
   // One warm-up save, then the measured ones, spaced like a person saving.
@@ -60,14 +41,14 @@ async function watchLatencies(c: Case, implDir: string): Promise<{ total: number
     await new Promise((r) => setTimeout(r, 400));
     const t0 = performance.now();
     writeFileSync(join(implDir, c.file), c.versions[i % 2]!);
-    at = await waitFor(at);
+    at = await screen.waitFor(c.verdict, at, 30_000);
     if (i > 0) {
       total.push(performance.now() - t0);
-      host.push(hostMs);
+      host.push(Number(screen.match![1]));
     }
   }
-  proc.stdin.write("q\n");
-  await new Promise((r) => proc.on("exit", r));
+  screen.key("q\n");
+  await screen.exited;
   return { total, host };
 }
 

@@ -1,5 +1,5 @@
 /** Shared helpers for the project's own tests. */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,51 @@ export function cli(args: string[], env: Record<string, string> = {}): SpawnSync
     timeout: 120_000,
     input: "",
   });
+}
+
+/**
+ * The output of a running `ipsec-course` process, read as it arrives. Checks
+ * run on each chunk of output rather than in a polling loop, so a benchmark
+ * does not steal a core from what it measures.
+ */
+export class Screen {
+  text = "";
+  /** The last match `waitFor` found, for reading its groups. */
+  match: RegExpExecArray | undefined;
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly exited: Promise<number | null>;
+  #wake = () => {};
+
+  constructor(proc: ChildProcessWithoutNullStreams) {
+    this.proc = proc;
+    const take = (d: Buffer) => {
+      this.text += d.toString();
+      this.#wake();
+    };
+    proc.stdout.on("data", take);
+    proc.stderr.on("data", take);
+    this.exited = new Promise((r) => proc.on("exit", (code) => r(code)));
+  }
+
+  /** Waits until the output since `from` matches `re`; returns the offset just after the match. */
+  waitFor(re: RegExp, from: number, ms = 60_000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}; screen so far:\n${this.text.slice(from).slice(-3000)}`)), ms);
+      this.#wake = () => {
+        const m = re.exec(this.text.slice(from));
+        if (!m) return;
+        clearTimeout(timer);
+        this.#wake = () => {};
+        this.match = m;
+        resolve(from + m.index + m[0].length);
+      };
+      this.#wake();
+    });
+  }
+
+  key(k: string): void {
+    this.proc.stdin.write(k);
+  }
 }
 
 /** A throwaway implementation folder: a copy of `from` with some files replaced. */

@@ -3,42 +3,16 @@
  * pseudo-terminal (util-linux `script`), files saved the way editors save
  * them, keys typed, and the screen read back.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { COURSE_ROOT, PRISTINE_DIR, SOLUTIONS_DIR } from "../src/paths.ts";
 import { snapshotPristine } from "../src/pristine.ts";
-import { BIN, implCopy } from "./helpers.ts";
+import { BIN, implCopy, Screen } from "./helpers.ts";
 
 const hasScript = spawnSync("script", ["--version"]).status === 0;
-
-class Screen {
-  text = "";
-  readonly proc: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<number | null>;
-  constructor(proc: ChildProcessWithoutNullStreams) {
-    this.proc = proc;
-    proc.stdout.on("data", (d: Buffer) => (this.text += d.toString()));
-    proc.stderr.on("data", (d: Buffer) => (this.text += d.toString()));
-    this.exited = new Promise((r) => proc.on("exit", (code) => r(code)));
-  }
-  /** Waits until the output since `from` matches; returns the new mark. */
-  async waitFor(re: RegExp, from: number, ms = 60_000): Promise<number> {
-    const t0 = Date.now();
-    for (;;) {
-      const seen = this.text.slice(from);
-      const m = re.exec(seen);
-      if (m) return from + m.index + m[0].length;
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${re}; screen so far:\n${seen.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  key(k: string): void {
-    this.proc.stdin.write(k);
-  }
-}
 
 /** Saves like vim and JetBrains do: write a temporary file, then rename it over the original. */
 function saveByRename(path: string, text: string): void {

@@ -151,7 +151,7 @@ export class WatchSession {
       const before = this.#typeErrors.get(ex.id)?.length ?? 0;
       const errors = this.#checker.check(ex.files);
       this.#typeErrors.set(ex.id, errors);
-      if ((errors.length > 0 || before > 0) && !this.#running && !this.#closed) this.#render();
+      if (errors.length > 0 || before > 0) this.#render();
     }, 30);
   }
 
