@@ -19,6 +19,9 @@ export interface VerdictContext {
   readonly timeoutMs: number;
 }
 
+export const TAMPERED =
+  "Tampering: the test run reported a pass that the tests themselves did not produce. Code that rewrites the test framework's results is not accepted.";
+
 function rel(path: string): string {
   const r = relative(COURSE_ROOT, path);
   return r.startsWith("..") ? path : r;
@@ -103,6 +106,14 @@ export function verdict(ctx: VerdictContext, outcome: HostOutcome): ExerciseResu
   for (const m of outcome.modules) {
     problem ??= moduleProblem(m, implDir);
     for (const t of m.tests) {
+      // Reported as passed, yet the witness did not see the test function
+      // return: something rewrote the test run's results (see host/witness.ts).
+      if (t.state === "passed" && outcome.witness[t.id] !== "returned") {
+        problem ??= TAMPERED;
+        tests.push({ name: t.name, file: relative(HIDDEN_TESTS_DIR, m.file), status: "error", durationMs: Math.round(t.durationMs), message: TAMPERED });
+        allTodo = false;
+        continue;
+      }
       const err = t.errors[0];
       if (t.state !== "passed" && err?.name !== "TodoError") allTodo = false;
       const status = t.state === "passed" ? "pass" : t.state === "failed" ? (err && err.name !== "TeachingError" && err.name !== "AssertionError" && err.name !== "TodoError" ? "error" : "fail") : "skip";

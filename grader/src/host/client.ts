@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { HostReply, HostRun, RawError, RawModule } from "./protocol.ts";
 import { WORKER_HEAP_MB } from "./warm-pool.ts";
+import type { Observed } from "./witness.ts";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -19,7 +20,13 @@ export interface HostOptions {
 }
 
 export type HostOutcome =
-  | { readonly kind: "done"; readonly modules: readonly RawModule[]; readonly unhandled: readonly RawError[]; readonly ms: number }
+  | {
+      readonly kind: "done";
+      readonly modules: readonly RawModule[];
+      readonly unhandled: readonly RawError[];
+      readonly witness: Readonly<Record<string, Observed>>;
+      readonly ms: number;
+    }
   | { readonly kind: "timeout"; readonly ms: number }
   | { readonly kind: "crash"; readonly reason: string; readonly ms: number; readonly stderr?: string };
 
@@ -100,7 +107,7 @@ export class TestHost {
         resolve(o);
       };
       const onMessage = (m: HostReply) => {
-        if (m.type === "result" && m.reqId === reqId) finish({ kind: "done", modules: m.modules, unhandled: m.unhandled, ms: ms() }, false);
+        if (m.type === "result" && m.reqId === reqId) finish({ kind: "done", modules: m.modules, unhandled: m.unhandled, witness: m.witness, ms: ms() }, false);
         else if (m.type === "fatal") finish({ kind: "crash", reason: m.error.message, ms: ms() }, true);
       };
       const onExit = (code: number | null, signal: string | null) =>
