@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
+import { gradeCommand, mergeCommand } from "./commands/grade.ts";
 import { listText } from "./commands/list.ts";
 import { resetExercise } from "./commands/reset.ts";
 import { verifyExercises, verifyRow } from "./commands/verify.ts";
@@ -28,12 +29,26 @@ const HELP = `ipsec-course: IPsec from Scratch
   reset <id> [--yes]                restore an exercise's original stub
   lessons [--out DIR]               render the lessons to a static site (default: site/)
 
+For instructors:
+  grade <submission>... [--chapters 03-06] [--tests DIR] [--jobs N] [--timeout S]
+        [--format json,junit,csv,md,gradescope,classroom] [--out DIR] [--shard i/n] [--seed N]
+                                    grade many submissions (folders: clones or exercises/)
+  merge <report.json>... [--format ...] [--out DIR]
+                                    combine shard reports into one
+
   --impl    which code to test: exercises (yours, the default), solutions, or a folder
   --timeout seconds one exercise may take before it is stopped (default 10)
   IPSEC_COURSE_POLL=1 is the same as --poll (for WSL's /mnt drives, NFS, shared folders)
 `;
 
 class UsageError extends Error {}
+
+/** Mistakes in what was asked for (bad --shard, unknown format, nothing to merge) are usage errors. */
+function usage(e: unknown): never {
+  const known = ["Error", "MergeError"];
+  if (e instanceof Error && known.includes(e.name) && !(e as { code?: string }).code) throw new UsageError(e.message);
+  throw e;
+}
 
 function exerciseArg(course: Course, id: string | undefined): Exercise {
   if (!id) throw new UsageError("name an exercise, e.g. 01-bytes/hex (ipsec-course list shows them all)");
@@ -63,15 +78,21 @@ export async function main(argv: string[]): Promise<number> {
       timeout: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
+      chapters: { type: "string" },
+      tests: { type: "string" },
+      jobs: { type: "string" },
+      format: { type: "string" },
+      shard: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
-  const [command = "watch", arg] = positionals;
+  const [command = "watch", arg, ...rest] = positionals;
   const style = makeStyle();
   const course = loadCourse();
   const timeoutS = intOption(values.timeout, "timeout");
   const timeoutMs = timeoutS === undefined ? undefined : Math.max(1, timeoutS) * 1000;
-  const chapters = values.chapter ? parseChapterSelection(values.chapter) : undefined;
+  const chapterText = values.chapters ?? values.chapter;
+  const chapters = chapterText ? parseChapterSelection(chapterText) : undefined;
   if (values.help || command === "help") {
     process.stdout.write(HELP);
     return 0;
@@ -134,6 +155,29 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Wrote ${files.length} pages; open ${files[files.length - 1]} in a browser.\n`);
       return 0;
     }
+    case "grade": {
+      const selected = course.exercises.filter((e) => !chapters || chapters.has(Number(e.chapter.slice(0, 2))));
+      if (selected.length === 0) throw new UsageError("no exercises in that chapter selection");
+      const seed = intOption(values.seed, "seed");
+      const jobs = intOption(values.jobs, "jobs");
+      return await gradeCommand(course, {
+        paths: arg ? [arg, ...rest] : [],
+        exercises: selected,
+        ...(values.tests ? { tests: values.tests } : {}),
+        ...(jobs ? { jobs } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(values.format ? { format: values.format } : {}),
+        ...(values.out ? { out: values.out } : {}),
+        ...(values.shard ? { shard: values.shard } : {}),
+      }, (s) => process.stderr.write(s)).catch(usage);
+    }
+    case "merge":
+      try {
+        return mergeCommand(arg ? [arg, ...rest] : [], values.format, values.out, (s) => process.stderr.write(s));
+      } catch (e) {
+        return usage(e);
+      }
     case "snapshot":
       snapshotPristine();
       return 0;

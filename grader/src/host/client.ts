@@ -17,7 +17,14 @@ export interface HostOptions {
   readonly extraTestDirs?: readonly string[];
   /** Wall-clock limit for one exercise's run, in milliseconds. */
   readonly timeoutMs: number;
+  /** Working directory of the host (grading runs it in a scratch folder). */
+  readonly cwd?: string;
+  /** Variables added to the host's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
+
+// Absolute, so the host starts whatever its working directory.
+const TSX = import.meta.resolve("tsx");
 
 export type HostOutcome =
   | {
@@ -46,9 +53,10 @@ export class TestHost {
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
     const child = fork(CHILD, [], {
-      execArgv: ["--import", "tsx", `--max-old-space-size=${WORKER_HEAP_MB * 2}`],
+      execArgv: ["--import", TSX, `--max-old-space-size=${WORKER_HEAP_MB * 2}`],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...this.options.env },
+      ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
       serialization: "advanced",
     });
     this.#child = child;
