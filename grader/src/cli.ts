@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
 import { listText } from "./commands/list.ts";
+import { ScenarioError, scenarioList, writeScenario } from "./commands/pcap.ts";
 import { resetExercise } from "./commands/reset.ts";
 import { verifyExercises, verifyRow } from "./commands/verify.ts";
 import { WatchSession } from "./commands/watch.ts";
@@ -27,6 +28,8 @@ const HELP = `ipsec-course: IPsec from Scratch
                                     every exercise; a table, or a JSON report
   reset <id> [--yes]                restore an exercise's original stub
   lessons [--out DIR]               render the lessons to a static site (default: site/)
+  pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
+                                    write a scenario's packets as a capture for Wireshark
 
   --impl    which code to test: exercises (yours, the default), solutions, or a folder
   --timeout seconds one exercise may take before it is stopped (default 10)
@@ -62,7 +65,8 @@ export async function main(argv: string[]): Promise<number> {
       poll: { type: "boolean" },
       timeout: { type: "string" },
       seed: { type: "string" },
-      out: { type: "string" },
+      out: { type: "string", short: "o" },
+      "keys-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -133,6 +137,24 @@ export async function main(argv: string[]): Promise<number> {
       const files = buildSite(course, values.out ?? "site");
       process.stdout.write(`Wrote ${files.length} pages; open ${files[files.length - 1]} in a browser.\n`);
       return 0;
+    }
+    case "pcap": {
+      if (!arg) throw new UsageError(`name a scenario:\n${scenarioList()}`);
+      if (!values.out) throw new UsageError("pcap needs -o FILE, e.g. -o main-mode.pcap");
+      try {
+        const r = await writeScenario({
+          scenario: arg,
+          implDir: resolveImpl(values.impl),
+          out: values.out,
+          ...(values["keys-dir"] ? { keysDir: values["keys-dir"] } : {}),
+        });
+        process.stdout.write(`Wrote ${r.packets} packets: ${r.files.join(", ")}\n`);
+        return 0;
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        process.stderr.write(`ipsec-course pcap: ${e.message}\n`);
+        return 1;
+      }
     }
     case "snapshot":
       snapshotPristine();
