@@ -7,6 +7,7 @@ import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
 import { gradeCommand, mergeCommand } from "./commands/grade.ts";
 import { listText } from "./commands/list.ts";
+import { ScenarioError, scenarioList, writeScenario } from "./commands/pcap.ts";
 import { resetExercise } from "./commands/reset.ts";
 import { verifyExercises, verifyRow } from "./commands/verify.ts";
 import { WatchSession } from "./commands/watch.ts";
@@ -28,6 +29,8 @@ const HELP = `ipsec-course: IPsec from Scratch
                                     every exercise; a table, or a JSON report
   reset <id> [--yes]                restore an exercise's original stub
   lessons [--out DIR]               render the lessons to a static site (default: site/)
+  pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
+                                    write a scenario's packets as a capture for Wireshark
 
 For instructors:
   grade <submission>... [--chapters 03-06] [--tests DIR] [--jobs N] [--timeout S]
@@ -77,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
       poll: { type: "boolean" },
       timeout: { type: "string" },
       seed: { type: "string" },
-      out: { type: "string" },
+      out: { type: "string", short: "o" },
+      "keys-dir": { type: "string" },
       chapters: { type: "string" },
       tests: { type: "string" },
       jobs: { type: "string" },
@@ -178,6 +182,24 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         return usage(e);
       }
+    case "pcap": {
+      if (!arg) throw new UsageError(`name a scenario:\n${scenarioList()}`);
+      if (!values.out) throw new UsageError("pcap needs -o FILE, e.g. -o main-mode.pcap");
+      try {
+        const r = await writeScenario({
+          scenario: arg,
+          implDir: resolveImpl(values.impl),
+          out: values.out,
+          ...(values["keys-dir"] ? { keysDir: values["keys-dir"] } : {}),
+        });
+        process.stdout.write(`Wrote ${r.packets} packets: ${r.files.join(", ")}\n`);
+        return 0;
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        process.stderr.write(`ipsec-course pcap: ${e.message}\n`);
+        return 1;
+      }
+    }
     case "snapshot":
       snapshotPristine();
       return 0;

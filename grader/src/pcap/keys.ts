@@ -1,0 +1,85 @@
+/**
+ * Keys for a capture, written where Wireshark looks for them. `esp_sa` is
+ * Wireshark's own file name and line format for its ESP SA table (one line
+ * per SA and direction, every field a quoted string); placed in
+ * `$XDG_CONFIG_HOME/wireshark/` or Wireshark's personal configuration folder it
+ * lets Wireshark and tshark decrypt ESP and check ICVs. `sa.json` lists the
+ * same SAs for tools that take keys another way.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Wireshark's names for the algorithms this course implements (its ESP preferences' choices). */
+export const WIRESHARK_ENCRYPTION = {
+  null: "NULL",
+  "aes-cbc": "AES-CBC [RFC3602]",
+  "3des-cbc": "TripleDES-CBC [RFC2451]",
+} as const;
+export const WIRESHARK_INTEGRITY = {
+  none: "NULL",
+  "hmac-sha1-96": "HMAC-SHA-1-96 [RFC2404]",
+  "hmac-md5-96": "HMAC-MD5-96 [RFC2403]",
+  "hmac-sha256-128": "HMAC-SHA-256-128 [RFC4868]",
+} as const;
+
+export interface SaRecord {
+  readonly protocol: "ESP" | "AH";
+  /** The SPI as the receiver chose it. */
+  readonly spi: number;
+  readonly src: string;
+  readonly dst: string;
+  readonly mode: "transport" | "tunnel";
+  readonly encryption: keyof typeof WIRESHARK_ENCRYPTION;
+  readonly encryptionKey: Uint8Array;
+  readonly integrity: keyof typeof WIRESHARK_INTEGRITY;
+  readonly integrityKey: Uint8Array;
+}
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+const spiHex = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
+
+/** Wireshark's esp_sa table: protocol, source, destination, SPI, encryption, key, authentication, key. */
+export function espSaTable(sas: readonly SaRecord[]): string {
+  return sas
+    .filter((sa) => sa.protocol === "ESP")
+    .map((sa) =>
+      [
+        "IPv4",
+        sa.src,
+        sa.dst,
+        spiHex(sa.spi),
+        WIRESHARK_ENCRYPTION[sa.encryption],
+        sa.encryptionKey.length ? `0x${hex(sa.encryptionKey)}` : "",
+        WIRESHARK_INTEGRITY[sa.integrity],
+        sa.integrityKey.length ? `0x${hex(sa.integrityKey)}` : "",
+      ]
+        .map((f) => `"${f}"`)
+        .join(","),
+    )
+    .map((line) => line + "\n")
+    .join("");
+}
+
+export function saJson(sas: readonly SaRecord[]): string {
+  const rows = sas.map((sa) => ({
+    protocol: sa.protocol,
+    spi: spiHex(sa.spi),
+    src: sa.src,
+    dst: sa.dst,
+    mode: sa.mode,
+    encryption: sa.encryption,
+    encryption_key: hex(sa.encryptionKey),
+    integrity: sa.integrity,
+    integrity_key: hex(sa.integrityKey),
+  }));
+  return JSON.stringify({ sas: rows }, null, 2) + "\n";
+}
+
+/** Writes `esp_sa` and `sa.json` into dir; returns the paths written. */
+export function writeKeysDir(dir: string, sas: readonly SaRecord[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files = [join(dir, "esp_sa"), join(dir, "sa.json")];
+  writeFileSync(files[0]!, espSaTable(sas));
+  writeFileSync(files[1]!, saJson(sas));
+  return files;
+}
