@@ -45,11 +45,35 @@ export class Runner {
     });
   }
 
+  #files(exercise: Exercise): string[] {
+    return [...exercise.tests.map((t) => join(HIDDEN_TESTS_DIR, t)), ...(this.#extraTests?.(exercise) ?? [])];
+  }
+
   async run(exercise: Exercise, invalidate: readonly string[] = []): Promise<ExerciseResult> {
     const seed = this.#seed ?? randomInt(1, 2 ** 31);
-    const files = [...exercise.tests.map((t) => join(HIDDEN_TESTS_DIR, t)), ...(this.#extraTests?.(exercise) ?? [])];
+    const files = this.#files(exercise);
     const outcome = await this.host.run(files, invalidate, seed);
     return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs, files }, outcome);
+  }
+
+  /**
+   * Runs several exercises in one test run (one worker thread, fresh modules
+   * for each test file), with the sum of their time limits, and gives each
+   * its own verdict, exactly as `run` would. When the run as a whole did not
+   * finish cleanly (a timeout, a crash, an error outside any test), nobody
+   * can say which exercise caused it: the answer is undefined, and the
+   * caller runs the exercises one by one instead.
+   */
+  async runTogether(exercises: readonly Exercise[], forget?: readonly string[]): Promise<ExerciseResult[] | undefined> {
+    const seed = this.#seed ?? randomInt(1, 2 ** 31);
+    const each = exercises.map((exercise) => ({ exercise, files: this.#files(exercise) }));
+    const outcome = await this.host.run(each.flatMap((e) => e.files), [], seed, { timeoutMs: this.timeoutMs * exercises.length, ...(forget ? { forget } : {}) });
+    if (outcome.kind !== "done" || outcome.unhandled.length > 0) return undefined;
+    return each.map(({ exercise, files }) => {
+      const modules = outcome.modules.filter((m) => files.includes(m.file));
+      const ms = modules.reduce((n, m) => n + m.durationMs, 0);
+      return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs, files }, { ...outcome, modules, ms });
+    });
   }
 
   close(): void {

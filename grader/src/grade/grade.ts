@@ -9,7 +9,8 @@
  * private ones included, are broken), and the names of the tests they ran
  * are the roster every submission's run must match.
  */
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { randomInt } from "node:crypto";
 import type { Course, Exercise } from "../manifest.ts";
@@ -80,7 +81,58 @@ function courseFingerprint(testsDir: string | undefined): string {
   return [HIDDEN_TESTS_DIR, SOLUTIONS_DIR, SUPPORT_DIR, join(GRADER_DIR, "src"), ...(testsDir ? [testsDir] : [])].map(fingerprint).join(",");
 }
 
-async function gradeOne(sub: Submission, o: GradeOptions, seed: number, rosters: ReadonlyMap<string, readonly string[]>): Promise<SubmissionResult> {
+/**
+ * One job: a scratch folder and the test host that grades in it, reused
+ * from one submission to the next. Each submission is copied into the same
+ * path (so the host's `@impl` alias and import guard stay right), and its
+ * first run makes the host forget every module compiled from that folder
+ * and from the tests: nothing of one submission's code is left for the next.
+ */
+class Slot {
+  readonly scratch = mkdtempSync(join(tmpdir(), "ipsec-course-grade-"));
+  readonly implDir = join(this.scratch, "exercises");
+  readonly runner: Runner;
+  readonly #forget: string[];
+
+  constructor(o: GradeOptions, seed: number) {
+    const testsDir = o.testsDir ? resolve(o.testsDir) : undefined;
+    this.#forget = [this.implDir, HIDDEN_TESTS_DIR, ...(testsDir ? [testsDir] : [])];
+    this.runner = new Runner({
+      implDir: this.implDir,
+      cwd: this.scratch,
+      seed,
+      timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      extraTests: privateTests(testsDir),
+      ...(testsDir ? { extraTestDirs: [testsDir] } : {}),
+    });
+  }
+
+  /**
+   * All of the submission's exercises in one run; only when that run is not
+   * clean (it timed out or crashed, or some exercise errored, tampered or
+   * imported what it may not) is each exercise run again on its own, so a
+   * hostile submission is judged exercise by exercise as always.
+   */
+  async grade(sub: Submission, o: GradeOptions, rosters: ReadonlyMap<string, readonly string[]>): Promise<{ skipped: string[]; results: GradedExercise[] }> {
+    // Emptied, not removed: it is the host's working directory.
+    for (const name of readdirSync(this.scratch)) rmSync(join(this.scratch, name), { recursive: true, force: true });
+    const { skipped } = scratchCopy(sub.implDir, this.implDir);
+    const together = await this.runner.runTogether(o.exercises, this.#forget);
+    const fast = together?.map((r, i) => graded(r, rosters.get(o.exercises[i]!.id), this.implDir));
+    if (fast?.every((r) => (r.status === "pass" || r.status === "fail") && !r.disallowed)) return { skipped, results: fast };
+    // The host forgot the last submission in the run above, or was replaced by a new one when that run failed.
+    const results: GradedExercise[] = [];
+    for (const ex of o.exercises) results.push(graded(await this.runner.run(ex), rosters.get(ex.id), this.implDir));
+    return { skipped, results };
+  }
+
+  close(): void {
+    this.runner.close();
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+}
+
+async function gradeOne(slot: Slot, sub: Submission, o: GradeOptions, rosters: ReadonlyMap<string, readonly string[]>): Promise<SubmissionResult> {
   const t0 = performance.now();
   const maxScore = o.exercises.reduce((n, e) => n + e.points, 0);
   const base = { name: sub.name, path: sub.path, maxScore };
@@ -88,23 +140,7 @@ async function gradeOne(sub: Submission, o: GradeOptions, seed: number, rosters:
     return { ...base, status: "error", message: `no such folder: ${sub.path}`, score: 0, durationMs: 0, unchanged: true, skipped: [], results: [] };
   }
   const before = fingerprint(sub.path);
-  const scratch = scratchCopy(sub.implDir);
-  const testsDir = o.testsDir ? resolve(o.testsDir) : undefined;
-  const runner = new Runner({
-    implDir: scratch.implDir,
-    cwd: scratch.dir,
-    seed,
-    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    extraTests: privateTests(testsDir),
-    ...(testsDir ? { extraTestDirs: [testsDir] } : {}),
-  });
-  const results: GradedExercise[] = [];
-  try {
-    for (const ex of o.exercises) results.push(graded(await runner.run(ex), rosters.get(ex.id), scratch.implDir));
-  } finally {
-    runner.close();
-    rmSync(scratch.dir, { recursive: true, force: true });
-  }
+  const { skipped, results } = await slot.grade(sub, o, rosters);
   const unchanged = fingerprint(sub.path) === before;
   return {
     ...base,
@@ -113,7 +149,7 @@ async function gradeOne(sub: Submission, o: GradeOptions, seed: number, rosters:
     score: unchanged ? results.reduce((n, r) => n + r.earned, 0) : 0,
     durationMs: Math.round(performance.now() - t0),
     unchanged,
-    skipped: scratch.skipped,
+    skipped,
     results,
   };
 }
@@ -123,8 +159,11 @@ async function referenceRosters(o: GradeOptions, seed: number): Promise<Map<stri
   const runner = new Runner({ implDir: SOLUTIONS_DIR, seed, timeoutMs: Math.max(o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 30_000), extraTests: privateTests(o.testsDir ? resolve(o.testsDir) : undefined), ...(o.testsDir ? { extraTestDirs: [resolve(o.testsDir)] } : {}) });
   const rosters = new Map<string, readonly string[]>();
   try {
-    for (const ex of o.exercises) {
-      const r = await runner.run(ex);
+    const together = await runner.runTogether(o.exercises);
+    for (const [i, ex] of o.exercises.entries()) {
+      // One run for all; an exercise that does not pass in it is run on its own, for its own message.
+      let r = together?.[i];
+      if (r?.status !== "pass") r = await runner.run(ex);
       if (r.status !== "pass") throw new GradingError(`the reference solution does not pass ${ex.id} (seed ${seed}), so its tests cannot grade anyone:\n${r.message ?? r.status}`);
       rosters.set(ex.id, r.tests.map((t) => t.name));
     }
@@ -141,9 +180,14 @@ export async function grade(o: GradeOptions): Promise<GradeReport> {
   const out: SubmissionResult[] = new Array(o.submissions.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < o.submissions.length; i = next++) {
-      out[i] = await gradeOne(o.submissions[i]!, o, seed, rosters);
-      o.onSubmission?.(out[i]!);
+    const slot = new Slot(o, seed);
+    try {
+      for (let i = next++; i < o.submissions.length; i = next++) {
+        out[i] = await gradeOne(slot, o.submissions[i]!, o, rosters);
+        o.onSubmission?.(out[i]!);
+      }
+    } finally {
+      slot.close();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, o.jobs ?? 1) }, worker));

@@ -3,8 +3,7 @@
  * not touched, copying it to a scratch folder, and splitting a class into shards.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { implFolder } from "../paths.ts";
 
@@ -66,23 +65,13 @@ export function fingerprint(dir: string): string {
   return h.digest("hex");
 }
 
-export interface Scratch {
-  /** The scratch folder: the test host's working directory. */
-  readonly dir: string;
-  /** The copy of the exercises inside it, what `@impl/...` points at. */
-  readonly implDir: string;
-  readonly skipped: string[];
-}
-
 /**
- * Copies the exercises into a fresh scratch folder: regular files only. A
- * symbolic link is not followed (it could point at the reference solutions),
- * and oversized files are left out, each with a note.
+ * Copies the exercises into a new folder `out` (what `@impl/...` points at):
+ * regular files only. A symbolic link is not followed (it could point at the
+ * reference solutions), and oversized files are left out, each with a note.
  */
-export function scratchCopy(implDir: string): Scratch {
-  const dir = mkdtempSync(join(tmpdir(), "ipsec-course-grade-"));
-  const out = join(dir, "exercises");
-  mkdirSync(out);
+export function scratchCopy(implDir: string, out: string): { readonly skipped: string[] } {
+  mkdirSync(out, { recursive: true });
   const skipped: string[] = [];
   let total = 0;
   for (const rel of walk(implDir)) {
@@ -97,5 +86,5 @@ export function scratchCopy(implDir: string): Scratch {
       writeFileSync(join(out, rel), readFileSync(from));
     }
   }
-  return { dir, implDir: out, skipped };
+  return { skipped };
 }

@@ -38,6 +38,7 @@ function convert(m: TestModule): RawModule {
   return {
     file: m.moduleId,
     state: m.state(),
+    durationMs: m.diagnostic().duration,
     errors: m.errors().map(raw),
     tests: [...m.children.allTests()].map((t) => {
       const r = t.result();
@@ -50,6 +51,24 @@ function convert(m: TestModule): RawModule {
       };
     }),
   };
+}
+
+/**
+ * Every file under the folders that the server has transformed. Forgetting
+ * them all (the hidden tests too, which were compiled against the old files)
+ * leaves nothing of one submission's code in the host for the next.
+ */
+function forgotten(v: Vitest, dirs: readonly string[]): string[] {
+  if (dirs.length === 0) return [];
+  const files = new Set<string>();
+  for (const project of v.projects) {
+    for (const env of Object.values(project.vite.environments)) {
+      for (const file of env.moduleGraph.fileToModulesMap.keys()) {
+        if (dirs.some((d) => file.startsWith(`${d}/`))) files.add(file);
+      }
+    }
+  }
+  return [...files];
 }
 
 async function handle(msg: HostRequest): Promise<void> {
@@ -65,7 +84,7 @@ async function handle(msg: HostRequest): Promise<void> {
     return;
   }
   if (!vitest) throw new Error("run before init");
-  for (const f of msg.invalidate) vitest.invalidateFile(f);
+  for (const f of [...msg.invalidate, ...forgotten(vitest, msg.forget ?? [])]) vitest.invalidateFile(f);
   vitest.provide("seed", msg.seed);
   witness.collect();
   const result = await vitest.runTestFiles([...msg.files]);

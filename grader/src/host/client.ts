@@ -91,8 +91,11 @@ export class TestHost {
     if (c && c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   }
 
-  /** Runs test files; never throws, never waits longer than the timeout (after the host is up). */
-  async run(files: readonly string[], invalidate: readonly string[], seed: number): Promise<HostOutcome> {
+  /**
+   * Runs test files; never throws, never waits longer than the timeout (the
+   * host's, or `o.timeoutMs` for this run) once the host is up.
+   */
+  async run(files: readonly string[], invalidate: readonly string[], seed: number, o: { readonly timeoutMs?: number; readonly forget?: readonly string[] } = {}): Promise<HostOutcome> {
     try {
       await this.start();
     } catch (e) {
@@ -120,10 +123,10 @@ export class TestHost {
       };
       const onExit = (code: number | null, signal: string | null) =>
         finish({ kind: "crash", reason: `the test process stopped (${signal ?? `exit code ${code}`})`, ms: ms(), stderr: this.#stderr }, true);
-      const timer = setTimeout(() => finish({ kind: "timeout", ms: ms() }, true), this.options.timeoutMs);
+      const timer = setTimeout(() => finish({ kind: "timeout", ms: ms() }, true), o.timeoutMs ?? this.options.timeoutMs);
       child.on("message", onMessage);
       child.once("exit", onExit);
-      const msg: HostRun = { type: "run", reqId, files, invalidate, seed };
+      const msg: HostRun = { type: "run", reqId, files, invalidate, seed, ...(o.forget ? { forget: o.forget } : {}) };
       child.send(msg);
     });
   }

@@ -15,6 +15,8 @@ export interface HostRun {
   readonly files: readonly string[];
   /** Absolute paths of source files changed since the last run. */
   readonly invalidate: readonly string[];
+  /** Folders whose files are all forgotten before the run: a new submission took the old one's place. */
+  readonly forget?: readonly string[];
   readonly seed: number;
 }
 
@@ -35,6 +37,7 @@ export interface RawTest {
 export interface RawModule {
   readonly file: string;
   readonly state: string;
+  readonly durationMs: number;
   readonly errors: readonly RawError[];
   readonly tests: readonly RawTest[];
 }

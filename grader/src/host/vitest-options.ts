@@ -10,6 +10,19 @@ import { COURSE_ROOT, HIDDEN_TESTS_DIR, SOLUTIONS_DIR, SUPPORT_DIR, TEACH_ENTRY 
 const WITNESS_RUNNER = fileURLToPath(new URL("./witness-runner.ts", import.meta.url));
 const HARDEN_SETUP = fileURLToPath(new URL("./harden.ts", import.meta.url));
 
+/**
+ * Test files run in the order they are asked for (vitest's default sorts by
+ * the durations of earlier runs, which would make a run depend on its history).
+ */
+class AsGiven {
+  shard<T>(files: T[]): T[] {
+    return files;
+  }
+  sort<T>(files: T[]): T[] {
+    return files;
+  }
+}
+
 export interface HiddenTestOptions {
   /** Folder the `@impl/...` imports point at: exercises/, solutions/ or a submission. */
   readonly implDir: string;
@@ -41,7 +54,13 @@ export function hiddenTestConfig(o: HiddenTestOptions): InlineConfig {
     hookTimeout: o.testTimeoutMs ?? 5000,
     // Tests inside one file run in order: a test file reads as a story, and
     // the first failure is the one the learner sees.
-    sequence: { concurrent: false, shuffle: false },
+    sequence: { concurrent: false, shuffle: false, sequencer: AsGiven },
+    // One fresh worker thread per run, all of the run's files in it, one
+    // after another: a thread start costs more than most test files. Each
+    // file still gets fresh modules (the witness runner resets them, as
+    // vitest's own isolation does), so one file's module state never
+    // reaches the next; the built-ins are frozen by harden.ts.
+    isolate: false,
     maxWorkers: 1,
     fileParallelism: false,
     watch: false,

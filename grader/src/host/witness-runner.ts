@@ -33,10 +33,40 @@ async function runTask(test: Test): Promise<void> {
   record(test.id, "returned");
 }
 
+/** Vitest's own modules stay (as in vitest 4.1's resetModules, which vitest runs between isolated files). */
+const KEEP = [/\/vitest\/dist\//, /vitest-virtual-\w+\/dist/, /@vitest\/dist/];
+
+interface ModuleNode {
+  promise?: unknown;
+  exports?: unknown;
+  evaluated: boolean;
+  importers: Set<string>;
+}
+
+/** The worker's module registry; a private field in vitest's types. */
+type WithModules = { workerState: { evaluatedModules: { idToModuleMap: Map<string, ModuleNode> } } };
+
 export default class WitnessRunner extends VitestTestRunner {
   constructor(...args: ConstructorParameters<typeof VitestTestRunner>) {
     super(...args);
-    // Fixed on the instance: learner code that reaches the runner cannot swap it.
-    Object.defineProperty(this, "runTask", { value: runTask, writable: false, configurable: false, enumerable: false });
+    const modules = (this as unknown as WithModules).workerState.evaluatedModules.idToModuleMap;
+    const importFile = super.importFile.bind(this);
+    // The setup file (harden.ts, the only one) is imported first for every test file.
+    const importFresh: VitestTestRunner["importFile"] = (filepath, source) => {
+      if (source === "setup") {
+        for (const [id, node] of modules) {
+          if (KEEP.some((re) => re.test(id))) continue;
+          node.promise = undefined;
+          node.exports = undefined;
+          node.evaluated = false;
+          node.importers.clear();
+        }
+      }
+      return importFile(filepath, source);
+    };
+    // Fixed on the instance: learner code that reaches the runner cannot swap them.
+    for (const [name, value] of [["runTask", runTask], ["importFile", importFresh]] as const) {
+      Object.defineProperty(this, name, { value, writable: false, configurable: false, enumerable: false });
+    }
   }
 }
