@@ -24,6 +24,13 @@ export interface RunnerOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+export interface RunOptions {
+  /** This run's limit per exercise, in place of the runner's. */
+  readonly timeoutMs?: number;
+  /** Folders whose compiled modules the host drops first (see HostRun). */
+  readonly forget?: readonly string[];
+}
+
 export class Runner {
   readonly host: TestHost;
   readonly implDir: string;
@@ -49,11 +56,12 @@ export class Runner {
     return [...exercise.tests.map((t) => join(HIDDEN_TESTS_DIR, t)), ...(this.#extraTests?.(exercise) ?? [])];
   }
 
-  async run(exercise: Exercise, invalidate: readonly string[] = []): Promise<ExerciseResult> {
+  async run(exercise: Exercise, invalidate: readonly string[] = [], o: RunOptions = {}): Promise<ExerciseResult> {
     const seed = this.#seed ?? randomInt(1, 2 ** 31);
     const files = this.#files(exercise);
-    const outcome = await this.host.run(files, invalidate, seed);
-    return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs, files }, outcome);
+    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const outcome = await this.host.run(files, invalidate, seed, { ...o, timeoutMs });
+    return verdict({ exercise, implDir: this.implDir, seed, timeoutMs, files }, outcome);
   }
 
   /**
@@ -64,15 +72,16 @@ export class Runner {
    * can say which exercise caused it: the answer is undefined, and the
    * caller runs the exercises one by one instead.
    */
-  async runTogether(exercises: readonly Exercise[], forget?: readonly string[]): Promise<ExerciseResult[] | undefined> {
+  async runTogether(exercises: readonly Exercise[], o: RunOptions = {}): Promise<ExerciseResult[] | undefined> {
     const seed = this.#seed ?? randomInt(1, 2 ** 31);
+    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
     const each = exercises.map((exercise) => ({ exercise, files: this.#files(exercise) }));
-    const outcome = await this.host.run(each.flatMap((e) => e.files), [], seed, { timeoutMs: this.timeoutMs * exercises.length, ...(forget ? { forget } : {}) });
+    const outcome = await this.host.run(each.flatMap((e) => e.files), [], seed, { ...o, timeoutMs: timeoutMs * exercises.length });
     if (outcome.kind !== "done" || outcome.unhandled.length > 0) return undefined;
     return each.map(({ exercise, files }) => {
       const modules = outcome.modules.filter((m) => files.includes(m.file));
       const ms = modules.reduce((n, m) => n + m.durationMs, 0);
-      return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs, files }, { ...outcome, modules, ms });
+      return verdict({ exercise, implDir: this.implDir, seed, timeoutMs, files }, { ...outcome, modules, ms });
     });
   }
 

@@ -8,12 +8,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { grade, MESSAGE_CAP } from "../src/grade/grade.ts";
+import { grade, MESSAGE_CAP, privateTests } from "../src/grade/grade.ts";
 import type { GradeReport, SubmissionResult } from "../src/grade/model.ts";
-import { shard, submissions } from "../src/grade/submission.ts";
+import { shard, submissions, type Submission } from "../src/grade/submission.ts";
 import { loadCourse } from "../src/manifest.ts";
 import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from "../src/paths.ts";
-import { cli } from "./helpers.ts";
+import type { ExerciseResult } from "../src/results.ts";
+import { Runner } from "../src/runner.ts";
+import { cli, implCopy } from "./helpers.ts";
 import { schemaProblems, xmlProblems } from "./schema-check.ts";
 
 const course = loadCourse();
@@ -95,6 +97,54 @@ describe("the hostile corpus, graded as a class", () => {
     const f = by("flood-wrong").results[0]!;
     expect(f.status).not.toBe("pass");
     expect(JSON.stringify(f).length).toBeLessThan(f.tests.length * (MESSAGE_CAP + 500) + 4000);
+  });
+});
+
+/** A result without its timings, which are the only thing allowed to differ between two gradings. */
+const timeless = (r: ExerciseResult) => ({ ...r, durationMs: 0, tests: r.tests.map((t) => ({ ...t, durationMs: 0 })) });
+
+describe("one job grades submission after submission in the same folder and host", () => {
+  test("no submission's result depends on the one graded before it in that job", async () => {
+    const chapter1 = course.exercises.filter((e) => e.chapter === "01-bytes");
+    // pass: the reference; stub: nothing written; nohex: the reference without hex.ts.
+    const root = mkdtempSync(join(tmpdir(), "ipsec-course-slot-"));
+    const sub = (name: string, from: string): Submission => {
+      cpSync(from, join(root, name), { recursive: true });
+      return { name, path: join(root, name), implDir: join(root, name) };
+    };
+    const [pass, stub, nohex] = [sub("pass", SOLUTIONS_DIR), sub("stub", EXERCISES_DIR), sub("nohex", SOLUTIONS_DIR)];
+    rmSync(join(nohex.path, "01-bytes/hex.ts"));
+    const run = async (order: Submission[]) => (await grade({ course, exercises: chapter1, submissions: order, jobs: 1, seed: 5 })).submissions;
+    const [a, b] = [await run([pass, stub, pass, nohex]), await run([nohex, stub, pass])];
+    const by = (list: readonly SubmissionResult[], name: string) => list.filter((s) => s.name === name).map((s) => s.results.map(timeless));
+    expect(a.map((s) => s.score)).toEqual([60, 0, 60, 50]);
+    expect(a[1]!.results.every((r) => r.notStarted)).toBe(true);
+    expect(a[3]!.results[0]!.status).toBe("error");
+    // After the stub, after the reference, first in line: each reads the same.
+    for (const name of ["pass", "stub", "nohex"]) for (const r of [...by(a, name), ...by(b, name)]) expect(r).toEqual(by(b, name)[0]);
+  });
+
+  test("all exercises in one run give the verdicts of one run each, with fresh modules for every test file", async () => {
+    // hex.ts counts how often it is loaded; two private test files of 01-bytes/hex each require a first load.
+    const counting = `${readFileSync(join(SOLUTIONS_DIR, "01-bytes/hex.ts"), "utf8")}\nexport let loads = 0;\nloads++;\n`;
+    const dir = implCopy(SOLUTIONS_DIR, { "01-bytes/hex.ts": counting, "01-bytes/integers.ts": readFileSync(join(EXERCISES_DIR, "01-bytes/integers.ts"), "utf8") });
+    const tests = mkdtempSync(join(tmpdir(), "ipsec-course-private-"));
+    mkdirSync(join(tests, "01-bytes/hex"), { recursive: true });
+    for (const n of ["a", "b"]) {
+      writeFileSync(join(tests, `01-bytes/hex/${n}.test.ts`), `import { test } from "vitest";\nimport * as hex from "@impl/01-bytes/hex.ts";\ntest("${n}: a fresh module", () => {\n  const { loads } = hex as unknown as { loads: number };\n  if (loads !== 1) throw new Error(\`hex.ts was loaded \${loads} times\`);\n});\n`);
+    }
+    const exercises = ["01-bytes/hex", "01-bytes/integers", "02-isakmp-header/version-flags"].map((id) => course.byId(id)!);
+    const runner = new Runner({ implDir: dir, seed: 9, timeoutMs: 30_000, extraTests: privateTests(tests), extraTestDirs: [tests] });
+    try {
+      const together = await runner.runTogether(exercises);
+      expect(together?.map((r) => r.status)).toEqual(["pass", "fail", "pass"]);
+      expect(together![0]!.tests.filter((t) => / a fresh module$/.test(t.name)).map((t) => t.status)).toEqual(["pass", "pass"]);
+      const alone: ExerciseResult[] = [];
+      for (const ex of exercises) alone.push(await runner.run(ex));
+      expect(together!.map(timeless)).toEqual(alone.map(timeless));
+    } finally {
+      runner.close();
+    }
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * `ipsec-course grade`: many submissions, the same hidden tests, one report.
  *
- * Each submission is copied to its own scratch folder and graded there by
- * its own test host (a child process, see ../host/), one exercise at a time
- * with a time limit each; the worker threads have a heap cap and the host
- * keeps only the last few KB of output. Before any submission, the reference
+ * Each job has a scratch folder and a test host (a child process, see
+ * ../host/) of its own; a submission is copied into the folder and graded
+ * there, all its exercises in one run when that run is clean, else one
+ * exercise at a time, with a time limit each (see Slot). The worker threads
+ * have a heap cap and the host keeps only the last few KB of output.
+ * Before any submission, the reference
  * solutions are graded with the same seed: they must pass (else the tests,
  * private ones included, are broken), and the names of the tests they ran
  * are the roster every submission's run must match.
@@ -34,6 +36,8 @@ export interface GradeOptions {
   readonly timeoutMs?: number;
   readonly seed?: number;
   readonly shard?: { readonly index: number; readonly count: number };
+  /** Called when the reference run is over and grading of the submissions begins. */
+  readonly onReference?: () => void;
   readonly onSubmission?: (s: SubmissionResult) => void;
 }
 
@@ -107,22 +111,29 @@ class Slot {
     });
   }
 
+  /** Copies a folder into the scratch folder, in place of whatever was there. */
+  #load(implDir: string): string[] {
+    // Emptied, not removed: it is the host's working directory.
+    for (const name of readdirSync(this.scratch)) rmSync(join(this.scratch, name), { recursive: true, force: true });
+    return scratchCopy(implDir, this.implDir).skipped;
+  }
+
   /**
-   * All of the submission's exercises in one run; only when that run is not
+   * All of a submission's exercises in one run; only when that run is not
    * clean (it timed out or crashed, or some exercise errored, tampered or
    * imported what it may not) is each exercise run again on its own, so a
    * hostile submission is judged exercise by exercise as always.
    */
-  async grade(sub: Submission, o: GradeOptions, rosters: ReadonlyMap<string, readonly string[]>): Promise<{ skipped: string[]; results: GradedExercise[] }> {
-    // Emptied, not removed: it is the host's working directory.
-    for (const name of readdirSync(this.scratch)) rmSync(join(this.scratch, name), { recursive: true, force: true });
-    const { skipped } = scratchCopy(sub.implDir, this.implDir);
-    const together = await this.runner.runTogether(o.exercises, this.#forget);
-    const fast = together?.map((r, i) => graded(r, rosters.get(o.exercises[i]!.id), this.implDir));
-    if (fast?.every((r) => (r.status === "pass" || r.status === "fail") && !r.disallowed)) return { skipped, results: fast };
-    // The host forgot the last submission in the run above, or was replaced by a new one when that run failed.
+  async grade(implDir: string, exercises: readonly Exercise[], rosters: ReadonlyMap<string, readonly string[]> | undefined, timeoutMs?: number): Promise<{ skipped: string[]; results: GradedExercise[] }> {
+    const skipped = this.#load(implDir);
+    const judge = (r: ExerciseResult) => graded(r, rosters?.get(r.id), this.implDir);
+    const limit = timeoutMs === undefined ? {} : { timeoutMs };
+    const together = exercises.length > 1 ? (await this.runner.runTogether(exercises, { ...limit, forget: this.#forget }))?.map(judge) : undefined;
+    if (together?.every((r) => (r.status === "pass" || r.status === "fail") && !r.disallowed)) return { skipped, results: together };
+    // The host forgot the last submission in the run above, or was replaced when that run failed.
+    const first = exercises.length > 1 ? limit : { ...limit, forget: this.#forget };
     const results: GradedExercise[] = [];
-    for (const ex of o.exercises) results.push(graded(await this.runner.run(ex), rosters.get(ex.id), this.implDir));
+    for (const [i, ex] of exercises.entries()) results.push(judge(await this.runner.run(ex, [], i === 0 ? first : limit)));
     return { skipped, results };
   }
 
@@ -130,6 +141,22 @@ class Slot {
     this.runner.close();
     rmSync(this.scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The reference solutions, graded like a submission (in the first job's
+ * slot, whose host is then warm): they must pass, and give each exercise's
+ * roster of tests.
+ */
+async function referenceRosters(slot: Slot, o: GradeOptions, seed: number): Promise<Map<string, readonly string[]>> {
+  // A generous limit: a slow machine must not make the reference look broken.
+  const { results } = await slot.grade(SOLUTIONS_DIR, o.exercises, undefined, Math.max(o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 30_000));
+  const rosters = new Map<string, readonly string[]>();
+  for (const r of results) {
+    if (r.status !== "pass") throw new GradingError(`the reference solution does not pass ${r.id} (seed ${seed}), so its tests cannot grade anyone:\n${r.message ?? r.status}`);
+    rosters.set(r.id, r.tests.map((t) => t.name));
+  }
+  return rosters;
 }
 
 async function gradeOne(slot: Slot, sub: Submission, o: GradeOptions, rosters: ReadonlyMap<string, readonly string[]>): Promise<SubmissionResult> {
@@ -140,7 +167,7 @@ async function gradeOne(slot: Slot, sub: Submission, o: GradeOptions, rosters: R
     return { ...base, status: "error", message: `no such folder: ${sub.path}`, score: 0, durationMs: 0, unchanged: true, skipped: [], results: [] };
   }
   const before = fingerprint(sub.path);
-  const { skipped, results } = await slot.grade(sub, o, rosters);
+  const { skipped, results } = await slot.grade(sub.implDir, o.exercises, rosters);
   const unchanged = fingerprint(sub.path) === before;
   return {
     ...base,
@@ -154,43 +181,27 @@ async function gradeOne(slot: Slot, sub: Submission, o: GradeOptions, rosters: R
   };
 }
 
-/** The reference solutions, graded like a submission: they must pass, and give each exercise's roster of tests. */
-async function referenceRosters(o: GradeOptions, seed: number): Promise<Map<string, readonly string[]>> {
-  const runner = new Runner({ implDir: SOLUTIONS_DIR, seed, timeoutMs: Math.max(o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 30_000), extraTests: privateTests(o.testsDir ? resolve(o.testsDir) : undefined), ...(o.testsDir ? { extraTestDirs: [resolve(o.testsDir)] } : {}) });
-  const rosters = new Map<string, readonly string[]>();
-  try {
-    const together = await runner.runTogether(o.exercises);
-    for (const [i, ex] of o.exercises.entries()) {
-      // One run for all; an exercise that does not pass in it is run on its own, for its own message.
-      let r = together?.[i];
-      if (r?.status !== "pass") r = await runner.run(ex);
-      if (r.status !== "pass") throw new GradingError(`the reference solution does not pass ${ex.id} (seed ${seed}), so its tests cannot grade anyone:\n${r.message ?? r.status}`);
-      rosters.set(ex.id, r.tests.map((t) => t.name));
-    }
-  } finally {
-    runner.close();
-  }
-  return rosters;
-}
-
 export async function grade(o: GradeOptions): Promise<GradeReport> {
   const seed = o.seed ?? randomInt(1, 2 ** 31);
   const courseBefore = courseFingerprint(o.testsDir);
-  const rosters = await referenceRosters(o, seed);
+  const slots = Array.from({ length: Math.max(1, Math.min(o.jobs ?? 1, o.submissions.length)) }, () => new Slot(o, seed));
   const out: SubmissionResult[] = new Array(o.submissions.length);
-  let next = 0;
-  const worker = async () => {
-    const slot = new Slot(o, seed);
-    try {
+  try {
+    // The other jobs' hosts start while the first grades the reference.
+    for (const s of slots.slice(1)) s.runner.host.start().catch(() => undefined);
+    const rosters = await referenceRosters(slots[0]!, o, seed);
+    o.onReference?.();
+    let next = 0;
+    const worker = async (slot: Slot) => {
       for (let i = next++; i < o.submissions.length; i = next++) {
         out[i] = await gradeOne(slot, o.submissions[i]!, o, rosters);
         o.onSubmission?.(out[i]!);
       }
-    } finally {
-      slot.close();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, o.jobs ?? 1) }, worker));
+    };
+    await Promise.all(slots.map(worker));
+  } finally {
+    for (const s of slots) s.close();
+  }
   return {
     schemaVersion: SCHEMA_VERSION,
     course: o.course.title,
