@@ -1,5 +1,5 @@
 /** Shared helpers for the project's own tests. */
-import { spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncReturns } from "node:child_process";
+import { execFile, spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,13 +7,19 @@ import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
 
 export const BIN = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
 
+const cliOptions = (env: Record<string, string>) => ({ cwd: COURSE_ROOT, encoding: "utf8" as const, env: { ...process.env, NO_COLOR: "1", ...env }, timeout: 120_000 });
+
 export function cli(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], {
-    cwd: COURSE_ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
-    timeout: 120_000,
-    input: "",
+  return spawnSync(process.execPath, [BIN, ...args], { ...cliOptions(env), input: "" });
+}
+
+/** `cli` without waiting: independent commands run side by side. */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], cliOptions(env), (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+    });
+    child.stdin?.end();
   });
 }
 
