@@ -126,6 +126,20 @@ describe("one job grades submission after submission in the same folder and host
     }
   });
 
+  test("a submission whose combined run is not clean is graded exercise by exercise", async () => {
+    const root = classFolder(Object.fromEntries(["loop", "copies-solution", "forge-results"].map((c) => [c, readFileSync(join(HOSTILE, `${c}.ts`), "utf8")])));
+    const exercises = ["01-bytes/hex", "01-bytes/integers"].map((id) => course.byId(id)!);
+    const t0 = Date.now();
+    const report = await grade({ course, exercises, submissions: submissions(readdirSync(root).map((n) => join(root, n))), jobs: 1, timeoutMs: 3000, seed: 3 });
+    // The loop: the combined run's limit (2 x 3 s), then hex alone (3 s), with room for host restarts.
+    expect(Date.now() - t0).toBeLessThan(90_000);
+    const r = (name: string) => report.submissions.find((x) => x.name === name)!.results;
+    expect(r("loop").map((x) => x.status)).toEqual(["timeout", "pass"]);
+    expect(r("copies-solution")[0]!.disallowed).toBe(true);
+    expect(r("forge-results")[0]!.message).toMatch(/Tampering/);
+    for (const name of ["loop", "copies-solution", "forge-results"]) expect(r(name).map((x) => x.earned), name).toEqual([0, 10]);
+  });
+
   test("all exercises in one run give the verdicts of one run each, with fresh modules for every test file", async () => {
     // hex.ts counts how often it is loaded; two private test files of 01-bytes/hex each require a first load.
     const counting = `${readFileSync(join(SOLUTIONS_DIR, "01-bytes/hex.ts"), "utf8")}\nexport let loads = 0;\nloads++;\n`;
