@@ -32,14 +32,15 @@ export interface EspSa {
 }
 
 /** The ESP header, payload and trailer, and ICV: what follows the IPv4 header. */
-export function espPacket(sa: EspSa, sequence: number, payload: Uint8Array, nextHeader: number, iv: Uint8Array = randomBytes(ENCRYPTION[sa.encryption].ivBytes)): Uint8Array {
+export function espPacket(sa: EspSa, sequence: number, payload: Uint8Array, nextHeader: number, iv?: Uint8Array): Uint8Array {
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 0xffffffff) throw new FieldError("ESP Sequence", sequence, "1 to 2^32-1");
   const enc = ENCRYPTION[sa.encryption];
   if (sa.encryptionKey.length !== enc.keyBytes) throw new FieldError("Encryption key", sa.encryptionKey.length, `${sa.encryption} needs a ${enc.keyBytes}-byte key`);
   // The IV must be unpredictable for CBC (RFC 3602 section 3): random per packet, never a counter.
   const plaintext = concatBytes(payload, espTrailer(payload.length, nextHeader, enc.blockBytes));
-  const ciphertext = aesCbcEncrypt(sa.encryptionKey, iv, plaintext);
-  const body = new ByteWriter().u32(sa.spi, "ESP SPI").u32(sequence, "ESP Sequence").bytes(iv).bytes(ciphertext).finish();
+  const ivBytes = iv ?? randomBytes(enc.ivBytes);
+  const ciphertext = aesCbcEncrypt(sa.encryptionKey, ivBytes, plaintext);
+  const body = new ByteWriter().u32(sa.spi, "ESP SPI").u32(sequence, "ESP Sequence").bytes(ivBytes).bytes(ciphertext).finish();
   if (sa.integrity === "none") return body;
   return concatBytes(body, computeIcv(sa.integrity, sa.integrityKey, body));
 }
