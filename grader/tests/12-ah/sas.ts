@@ -39,3 +39,13 @@ export function randomEspSa(r: Rng, withIcv = true): EspSa {
     integrityKey: integrity === "none" ? new Uint8Array(0) : r.bytes(INTEGRITY[integrity].keyBytes),
   };
 }
+
+/** The seed's AH+ESP bundles: ESP encrypts without an ICV, AH authenticates. */
+export const BUNDLE_TRANSPORT = {
+  ah: { spi: 0xa90dc9aa, integrity: "hmac-sha1-96", integrityKey: SHA1_KEY } as AhSa,
+  esp: { spi: 0xd2264f7a, encryption: "aes-128-cbc", encryptionKey: AES_KEY, integrity: "none", integrityKey: new Uint8Array(0) } as EspSa,
+};
+export const BUNDLE_TUNNEL = {
+  ah: { spi: 0xa00ff1c7, integrity: "hmac-sha1-96", integrityKey: SHA1_KEY } as AhSa,
+  esp: { spi: 0x233ebd83, encryption: "aes-128-cbc", encryptionKey: AES_KEY, integrity: "none", integrityKey: new Uint8Array(0) } as EspSa,
+};
