@@ -29,6 +29,7 @@ export class ReplayWindow {
   constructor(size = 64, field = "ESP Sequence") {
     this.size = size;
     this.field = field;
+    todo("ReplayWindow constructor");
   }
 
   get highest(): number {

@@ -93,6 +93,7 @@ describe("step 2: tampered twins are refused", () => {
     try {
       espInbound(c.fullIpPacket, sa);
     } catch (e) {
+      if ((e as Error).name === "TodoError") throw e;
       refused = (e as Error).name === "FieldError" || (e as Error).name === "TruncatedError";
     }
     expectTrue(refused, "espInbound(RFC 3602 case 5 with a wrong key) should be refused with a FieldError (padding, pad length or the rebuilt packet).", "with no ICV the padding check is the only thing between a wrong key and garbage delivered as a packet.");
