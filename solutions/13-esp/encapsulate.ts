@@ -40,7 +40,9 @@ export function espPacket(sa: EspSa, sequence: number, payload: Uint8Array, next
   const plaintext = concatBytes(payload, espTrailer(payload.length, nextHeader, enc.blockBytes));
   const ivBytes = iv ?? randomBytes(enc.ivBytes);
   const ciphertext = aesCbcEncrypt(sa.encryptionKey, ivBytes, plaintext);
-  const body = new ByteWriter().u32(sa.spi, "ESP SPI").u32(sequence, "ESP Sequence").bytes(ivBytes).bytes(ciphertext).finish();
+  const header = new ByteWriter().u32(sa.spi, "ESP SPI").u32(sequence, "ESP Sequence").finish();
+  // One copy of the ciphertext, not the writer's growing buffer: ESP payloads are up to a whole MTU.
+  const body = concatBytes(header, ivBytes, ciphertext);
   if (sa.integrity === "none") return body;
   return concatBytes(body, computeIcv(sa.integrity, sa.integrityKey, body));
 }
