@@ -88,4 +88,17 @@ describe("ipsec-course", () => {
     }
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain(course.exercises[0]!.title);
   });
+  test("pcap writes a capture and Wireshark's esp_sa and sa.json; a stub names the exercises it needs", () => {
+    const out = mkdtempSync(join(tmpdir(), "ipsec-course-pcap-"));
+    const r = cli(["pcap", "esp-tunnel", "--impl", "solutions", "-o", join(out, "esp.pcap"), "--keys-dir", join(out, "keys")], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, "esp.pcap")).length).toBeGreaterThan(24 + 6 * (16 + 14 + 168) - 1);
+    const espSa = readFileSync(join(out, "keys", "esp_sa"), "utf8").trim().split("\n");
+    expect(espSa, "one esp_sa line per SA and direction").toHaveLength(2);
+    expect(espSa[0]).toMatch(/^"IPv4","192\.168\.12\.1","192\.168\.12\.2","0x8bb181a7","AES-CBC \[RFC3602\]","0x[0-9a-f]{32}","HMAC-SHA-1-96 \[RFC2404\]","0x[0-9a-f]{40}"$/);
+    expect(JSON.parse(readFileSync(join(out, "keys", "sa.json"), "utf8")).sas).toHaveLength(2);
+    const stub = cli(["pcap", "ah-transport", "--impl", PRISTINE_DIR, "-o", join(out, "ah.pcap")], env);
+    expect(stub.status).not.toBe(0);
+    expect(stub.stderr).toContain("12-ah/protect");
+  });
 });
