@@ -11,6 +11,12 @@ import { cli, implCopy } from "./helpers.ts";
 const course = loadCourse();
 const state = mkdtempSync(join(tmpdir(), "ipsec-course-state-"));
 const env = { IPSEC_COURSE_STATE_DIR: state };
+/**
+ * A whole-course `verify` runs every exercise's tests, one after another: its
+ * time grows with the course, and on a loaded machine (the rest of the suite
+ * runs beside it) each exercise can take seconds.
+ */
+const WHOLE_COURSE_MS = 60_000 + 10_000 * course.exercises.length;
 
 describe("ipsec-course", () => {
   test("help lists every command", () => {
@@ -49,20 +55,20 @@ describe("ipsec-course", () => {
     expect(sol.stdout).toMatch(/all \d+ tests pass/);
   });
   test("verify --json on the solutions: every exercise passes, with tests in file order and a seed", () => {
-    const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env);
+    const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env, WHOLE_COURSE_MS);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string }[] }[]; summary: { passed: number; total: number } };
     expect(report.seed).toBe(42);
     expect(report.results.map((x) => x.id)).toEqual(course.exercises.map((e) => e.id));
     expect(report.results.every((x) => x.status === "pass" && x.seed === 42 && x.tests.length > 0)).toBe(true);
     expect(report.summary).toMatchObject({ passed: course.exercises.length, total: course.exercises.length });
-  });
+  }, WHOLE_COURSE_MS + 10_000);
   test("verify on the shipped stubs: every exercise fails, exit 1, a closing count", () => {
     snapshotPristine();
-    const r = cli(["verify", "--impl", implCopy(PRISTINE_DIR)], env);
+    const r = cli(["verify", "--impl", implCopy(PRISTINE_DIR)], env, WHOLE_COURSE_MS);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`0 passed, ${course.exercises.length} failed`);
-  });
+  }, WHOLE_COURSE_MS + 10_000);
   test("verify --chapter selects chapters", () => {
     const r = cli(["verify", "--impl", "solutions", "--chapter", "2", "--json"], env);
     const ids = (JSON.parse(r.stdout) as { results: { id: string }[] }).results.map((x) => x.id);

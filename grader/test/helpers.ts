@@ -7,12 +7,12 @@ import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
 
 export const BIN = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
 
-export function cli(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+export function cli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], {
     cwd: COURSE_ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...env },
-    timeout: 120_000,
+    timeout: timeoutMs,
     input: "",
   });
 }
