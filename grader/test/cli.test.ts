@@ -57,7 +57,9 @@ describe("ipsec-course", () => {
   test("verify --json on the solutions: every exercise passes, with tests in file order and a seed", () => {
     const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env, WHOLE_COURSE_MS);
     expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string }[] }[]; summary: { passed: number; total: number } };
+    const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string; file: string }[] }[]; summary: { passed: number; total: number } };
+    // Each verdict counts its own exercise's tests only, not those of the exercises verified before it.
+    for (const [i, x] of report.results.entries()) expect(x.tests.every((t) => course.exercises[i]!.tests.includes(t.file)), x.id).toBe(true);
     expect(report.seed).toBe(42);
     expect(report.results.map((x) => x.id)).toEqual(course.exercises.map((e) => e.id));
     expect(report.results.every((x) => x.status === "pass" && x.seed === 42 && x.tests.length > 0)).toBe(true);

@@ -4,6 +4,7 @@
  * so that an exercise which loops forever can be stopped the only sure way,
  * by killing this process, and the grader carries on with a new one.
  */
+import { resolve } from "node:path";
 import { Writable } from "node:stream";
 import { createVitest, type TestModule, type Vitest } from "vitest/node";
 import type { HostReply, HostRequest, RawError, RawModule } from "./protocol.ts";
@@ -65,7 +66,12 @@ async function handle(msg: HostRequest): Promise<void> {
   for (const f of msg.invalidate) vitest.invalidateFile(f);
   vitest.provide("seed", msg.seed);
   const result = await vitest.runTestFiles([...msg.files]);
-  send({ type: "result", reqId: msg.reqId, modules: result.testModules.map(convert), unhandled: result.unhandledErrors.map(raw) });
+  // The instance keeps every module it has run before in its state, and the
+  // result lists them all: report only the files this request asked for, or
+  // each exercise's verdict would carry the tests of every earlier one.
+  const wanted = new Set(msg.files.map((f) => resolve(f)));
+  const modules = result.testModules.filter((m) => wanted.has(resolve(m.moduleId)));
+  send({ type: "result", reqId: msg.reqId, modules: modules.map(convert), unhandled: result.unhandledErrors.map(raw) });
 }
 
 process.on("message", (msg: HostRequest) => {
