@@ -42,9 +42,12 @@ function mutate(next: () => number, which: number): Uint8Array {
   const edits = 1 + (next() % 3);
   for (let e = 0; e < edits; e++) {
     switch (next() % 5) {
-      case 0: // flip one bit
-        m[next() % m.length] ^= 1 << (next() % 8);
+      case 0: {
+        // flip one bit
+        const at = next() % m.length;
+        m[at] = m[at]! ^ (1 << (next() % 8));
         break;
+      }
       case 1: // replace one byte
         m[next() % m.length] = next() & 0xff;
         break;
