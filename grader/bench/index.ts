@@ -6,9 +6,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COURSE_ROOT } from "../src/paths.ts";
+import { benchDh } from "./dh.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
-const results = { date: new Date().toISOString(), node: process.version, ...(await benchWatchLatency()) };
+const results = { date: new Date().toISOString(), node: process.version, ...(await benchWatchLatency()), ...benchDh() };
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
 writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");
 console.log("\nWrote reports/bench.json");
