@@ -21,7 +21,16 @@ export async function startCapture(lab: Lab, ns: Namespace, file: string): Promi
   // dumpcap names the file once the interface and the file are open: only then can traffic start.
   await waitFor(() => stderr.includes("File:") || child.exitCode !== null, "dumpcap to start");
   if (child.exitCode !== null) throw new Error(`dumpcap failed: ${stderr}`);
-  return { file, stop: () => stopProcess(child) };
+  return {
+    file,
+    // SIGINT is dumpcap's Ctrl-C: it writes out what it still buffers before
+    // exiting (a SIGTERM right after the traffic can lose the last packets).
+    // The short pause lets the last datagrams reach the capture first.
+    stop: async () => {
+      if (child.exitCode === null) await new Promise((r) => setTimeout(r, 300));
+      await stopProcess(child, 5000, "SIGINT");
+    },
+  };
 }
 
 export interface UdpDatagram {

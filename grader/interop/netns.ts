@@ -68,11 +68,11 @@ export function createLab(prefix = "ipsc"): Lab {
   };
 }
 
-/** Stops a process started by this suite: SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
-export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
+/** Stops a process started by this suite: `signal` (SIGTERM), then SIGKILL if it has not exited after `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 3000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
+  child.kill(signal);
   const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
