@@ -5,6 +5,8 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
+import { gradeCommand, mergeCommand } from "./commands/grade.ts";
+import { KeysInputError, computeKeys, keysText } from "./commands/keys.ts";
 import { listText } from "./commands/list.ts";
 import { ScenarioError, scenarioList, writeScenario } from "./commands/pcap.ts";
 import { resetExercise } from "./commands/reset.ts";
@@ -30,6 +32,17 @@ const HELP = `ipsec-course: IPsec from Scratch
   lessons [--out DIR]               render the lessons to a static site (default: site/)
   pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
                                     write a scenario's packets as a capture for Wireshark
+  keys --psk TEXT --ni HEX --nr HEX --gxy HEX --cky-i HEX --cky-r HEX
+       --hash md5|sha1|sha256|sha384|sha512 --cipher aes128|aes192|aes256|3des
+       [--gxi HEX --gxr HEX] [--impl DIR] [--json]
+                                    phase-1 keys (SKEYID..., encryption key, IV)
+
+For instructors:
+  grade <submission>... [--chapters 03-06] [--tests DIR] [--jobs N] [--timeout S]
+        [--format json,junit,csv,md,gradescope,classroom] [--out DIR] [--shard i/n] [--seed N]
+                                    grade many submissions (folders: clones or exercises/)
+  merge <report.json>... [--format ...] [--out DIR]
+                                    combine shard reports into one
 
   --impl    which code to test: exercises (yours, the default), solutions, or a folder
   --timeout seconds one exercise may take before it is stopped (default 10)
@@ -37,6 +50,13 @@ const HELP = `ipsec-course: IPsec from Scratch
 `;
 
 class UsageError extends Error {}
+
+/** Mistakes in what was asked for (bad --shard, unknown format, nothing to merge) are usage errors. */
+function usage(e: unknown): never {
+  const known = ["Error", "MergeError"];
+  if (e instanceof Error && known.includes(e.name) && !(e as { code?: string }).code) throw new UsageError(e.message);
+  throw e;
+}
 
 function exerciseArg(course: Course, id: string | undefined): Exercise {
   if (!id) throw new UsageError("name an exercise, e.g. 01-bytes/hex (ipsec-course list shows them all)");
@@ -67,15 +87,31 @@ export async function main(argv: string[]): Promise<number> {
       seed: { type: "string" },
       out: { type: "string", short: "o" },
       "keys-dir": { type: "string" },
+      chapters: { type: "string" },
+      tests: { type: "string" },
+      jobs: { type: "string" },
+      format: { type: "string" },
+      shard: { type: "string" },
+      psk: { type: "string" },
+      ni: { type: "string" },
+      nr: { type: "string" },
+      gxy: { type: "string" },
+      "cky-i": { type: "string" },
+      "cky-r": { type: "string" },
+      hash: { type: "string" },
+      cipher: { type: "string" },
+      gxi: { type: "string" },
+      gxr: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
-  const [command = "watch", arg] = positionals;
+  const [command = "watch", arg, ...rest] = positionals;
   const style = makeStyle();
   const course = loadCourse();
   const timeoutS = intOption(values.timeout, "timeout");
   const timeoutMs = timeoutS === undefined ? undefined : Math.max(1, timeoutS) * 1000;
-  const chapters = values.chapter ? parseChapterSelection(values.chapter) : undefined;
+  const chapterText = values.chapters ?? values.chapter;
+  const chapters = chapterText ? parseChapterSelection(chapterText) : undefined;
   if (values.help || command === "help") {
     process.stdout.write(HELP);
     return 0;
@@ -138,6 +174,29 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Wrote ${files.length} pages; open ${files[files.length - 1]} in a browser.\n`);
       return 0;
     }
+    case "grade": {
+      const selected = course.exercises.filter((e) => !chapters || chapters.has(Number(e.chapter.slice(0, 2))));
+      if (selected.length === 0) throw new UsageError("no exercises in that chapter selection");
+      const seed = intOption(values.seed, "seed");
+      const jobs = intOption(values.jobs, "jobs");
+      return await gradeCommand(course, {
+        paths: arg ? [arg, ...rest] : [],
+        exercises: selected,
+        ...(values.tests ? { tests: values.tests } : {}),
+        ...(jobs ? { jobs } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(values.format ? { format: values.format } : {}),
+        ...(values.out ? { out: values.out } : {}),
+        ...(values.shard ? { shard: values.shard } : {}),
+      }, (s) => process.stderr.write(s)).catch(usage);
+    }
+    case "merge":
+      try {
+        return mergeCommand(arg ? [arg, ...rest] : [], values.format, values.out, (s) => process.stderr.write(s));
+      } catch (e) {
+        return usage(e);
+      }
     case "pcap": {
       if (!arg) throw new UsageError(`name a scenario:\n${scenarioList()}`);
       if (!values.out) throw new UsageError("pcap needs -o FILE, e.g. -o main-mode.pcap");
@@ -153,6 +212,32 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         process.stderr.write(`ipsec-course pcap: ${e.message}\n`);
+        return 1;
+      }
+    }
+    case "keys": {
+      const required = ["psk", "ni", "nr", "gxy", "cky-i", "cky-r", "hash", "cipher"] as const;
+      const missing = required.filter((k) => values[k] === undefined);
+      if (missing.length > 0) throw new UsageError(`keys needs ${missing.map((k) => `--${k}`).join(", ")}`);
+      try {
+        const r = await computeKeys({
+          implDir: resolveImpl(values.impl),
+          psk: values.psk!,
+          ni: values.ni!,
+          nr: values.nr!,
+          gxy: values.gxy!,
+          ckyI: values["cky-i"]!,
+          ckyR: values["cky-r"]!,
+          hash: values.hash!,
+          cipher: values.cipher!,
+          ...(values.gxi !== undefined ? { gxi: values.gxi } : {}),
+          ...(values.gxr !== undefined ? { gxr: values.gxr } : {}),
+        });
+        process.stdout.write((values.json ? JSON.stringify(r, null, 2) : keysText(r)) + "\n");
+        return 0;
+      } catch (e) {
+        if (e instanceof KeysInputError) throw new UsageError(e.message);
+        process.stderr.write(`ipsec-course keys: ${(e as Error).message}\nIt runs your chapter 06 code (skeyid, enc-key, iv): pass those exercises first, or try --impl solutions.\n`);
         return 1;
       }
     }

@@ -24,7 +24,11 @@ export function resolveImpl(impl: string | undefined): string {
   if (impl === undefined || impl === "exercises") return EXERCISES_DIR;
   if (impl === "solutions") return SOLUTIONS_DIR;
   if (impl === "pristine") return PRISTINE_DIR;
-  const dir = isAbsolute(impl) ? impl : resolve(process.cwd(), impl);
+  return implFolder(isAbsolute(impl) ? impl : resolve(process.cwd(), impl));
+}
+
+/** A learner's folder: a whole clone of the course (use its `exercises/`), or the `exercises/` folder itself. */
+export function implFolder(dir: string): string {
   const nested = join(dir, "exercises");
   return existsSync(nested) && existsSync(join(dir, "package.json")) ? nested : dir;
 }

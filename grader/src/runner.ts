@@ -17,6 +17,11 @@ export interface RunnerOptions {
   readonly timeoutMs?: number;
   /** Fixed seed for the randomized tests; a fresh one per run when absent. */
   readonly seed?: number;
+  /** Instructor test files graded beside an exercise's hidden tests (absolute paths). */
+  readonly extraTests?: (exercise: Exercise) => readonly string[];
+  readonly extraTestDirs?: readonly string[];
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export class Runner {
@@ -24,19 +29,27 @@ export class Runner {
   readonly implDir: string;
   readonly timeoutMs: number;
   readonly #seed: number | undefined;
+  readonly #extraTests: RunnerOptions["extraTests"];
 
   constructor(o: RunnerOptions) {
     this.implDir = o.implDir;
     this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#seed = o.seed;
-    this.host = new TestHost({ implDir: o.implDir, timeoutMs: this.timeoutMs });
+    this.#extraTests = o.extraTests;
+    this.host = new TestHost({
+      implDir: o.implDir,
+      timeoutMs: this.timeoutMs,
+      ...(o.extraTestDirs ? { extraTestDirs: o.extraTestDirs } : {}),
+      ...(o.cwd ? { cwd: o.cwd } : {}),
+      ...(o.env ? { env: o.env } : {}),
+    });
   }
 
   async run(exercise: Exercise, invalidate: readonly string[] = []): Promise<ExerciseResult> {
     const seed = this.#seed ?? randomInt(1, 2 ** 31);
-    const files = exercise.tests.map((t) => join(HIDDEN_TESTS_DIR, t));
+    const files = [...exercise.tests.map((t) => join(HIDDEN_TESTS_DIR, t)), ...(this.#extraTests?.(exercise) ?? [])];
     const outcome = await this.host.run(files, invalidate, seed);
-    return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs }, outcome);
+    return verdict({ exercise, implDir: this.implDir, seed, timeoutMs: this.timeoutMs, files }, outcome);
   }
 
   close(): void {

@@ -17,11 +17,22 @@ export interface VerdictContext {
   readonly implDir: string;
   readonly seed: number;
   readonly timeoutMs: number;
+  /** Absolute paths of the test files that had to run. */
+  readonly files: readonly string[];
 }
+
+export const TAMPERED =
+  "Tampering: the test run reported a pass that the tests themselves did not produce. Code that rewrites the test framework's results is not accepted.";
 
 function rel(path: string): string {
   const r = relative(COURSE_ROOT, path);
   return r.startsWith("..") ? path : r;
+}
+
+/** A hidden test as "01-bytes/hex.test.ts"; an instructor's private test by its path. */
+function testLabel(file: string): string {
+  const r = relative(HIDDEN_TESTS_DIR, file);
+  return r.startsWith("..") ? rel(file) : r;
 }
 
 /** The first stack frame inside the learner's folder, as "exercises/01-bytes/hex.ts:14:7". */
@@ -103,12 +114,20 @@ export function verdict(ctx: VerdictContext, outcome: HostOutcome): ExerciseResu
   for (const m of outcome.modules) {
     problem ??= moduleProblem(m, implDir);
     for (const t of m.tests) {
+      // Reported as passed, yet the witness did not see the test function
+      // return: something rewrote the test run's results (see host/witness.ts).
+      if (t.state === "passed" && outcome.witness[t.id] !== "returned") {
+        problem ??= TAMPERED;
+        tests.push({ name: t.name, file: testLabel(m.file), status: "error", durationMs: Math.round(t.durationMs), message: TAMPERED });
+        allTodo = false;
+        continue;
+      }
       const err = t.errors[0];
       if (t.state !== "passed" && err?.name !== "TodoError") allTodo = false;
       const status = t.state === "passed" ? "pass" : t.state === "failed" ? (err && err.name !== "TeachingError" && err.name !== "AssertionError" && err.name !== "TodoError" ? "error" : "fail") : "skip";
       tests.push({
         name: t.name,
-        file: relative(HIDDEN_TESTS_DIR, m.file),
+        file: testLabel(m.file),
         status,
         durationMs: Math.round(t.durationMs),
         ...(err ? { message: explainError(err, implDir) } : t.state === "failed" ? { message: "failed without an error message" } : {}),
@@ -121,9 +140,9 @@ export function verdict(ctx: VerdictContext, outcome: HostOutcome): ExerciseResu
       ? `Your code used more than ${WORKER_HEAP_MB} MB of memory and was stopped: look for a loop that keeps appending to an array or buffer.`
       : `An error escaped the tests: ${explainError(unhandled, implDir)}`;
   }
-  const ran = new Set(outcome.modules.map((m) => relative(HIDDEN_TESTS_DIR, m.file)));
-  const missing = exercise.tests.filter((t) => !ran.has(t));
-  if (!problem && missing.length > 0) problem = `These hidden test files did not run: ${missing.join(", ")}.`;
+  const ran = new Set(outcome.modules.map((m) => m.file));
+  const missing = ctx.files.filter((f) => !ran.has(f));
+  if (!problem && missing.length > 0) problem = `These hidden test files did not run: ${missing.map(testLabel).join(", ")}.`;
   if (!problem && tests.length === 0) problem = "No test ran, so nothing can be counted as passed.";
   const failing = tests.filter((t) => t.status !== "pass");
   let status: ExerciseStatus;

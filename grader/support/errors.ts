@@ -119,3 +119,22 @@ export class SaExpiredError extends PacketError {
     super(field, `${field}: ${reason}`);
   }
 }
+
+/**
+ * A responder refuses an offer: nothing in it is acceptable (NO-PROPOSAL-CHOSEN,
+ * 14) or it breaks the rules of an offer (BAD-PROPOSAL-SYNTAX, 15;
+ * INVALID-PROTOCOL-ID, 10). RFC 2408 section 5.4: the responder answers with a
+ * Notification of `notifyType` instead of an SA payload.
+ */
+export class NegotiationError extends Error {
+  override readonly name = "NegotiationError";
+  constructor(
+    /** The notify message type the responder sends back (RFC 2408 section 3.14.1). */
+    readonly notifyType: number,
+    /** The field at fault, in Wireshark's words: "Proposal number", "Protocol ID", "Transform". */
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}

@@ -22,7 +22,7 @@ describe("ipsec-course", () => {
   test("help lists every command", () => {
     const r = cli(["help"], env);
     expect(r.status).toBe(0);
-    for (const c of ["watch", "list", "hint", "run", "verify", "reset", "lessons"]) expect(r.stdout).toContain(`  ${c}`);
+    for (const c of ["watch", "list", "hint", "run", "verify", "reset", "lessons", "grade", "merge"]) expect(r.stdout).toContain(`  ${c}`);
   });
   test("an unknown command or option is a usage error (exit 2)", () => {
     expect(cli(["frobnicate"], env).status).toBe(2);
@@ -95,6 +95,7 @@ describe("ipsec-course", () => {
       expect(html).not.toMatch(/href="[^"]*\.md(#|")/);
     }
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain(course.exercises[0]!.title);
+    expect(readFileSync(join(out, "instructors.html"), "utf8")).toContain("ipsec-course grade");
   });
   test("pcap writes a capture and Wireshark's esp_sa and sa.json; a stub names the exercises it needs", () => {
     const out = mkdtempSync(join(tmpdir(), "ipsec-course-pcap-"));

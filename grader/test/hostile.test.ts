@@ -74,9 +74,10 @@ describe("hostile implementations are reported for what they did, never as a pas
     expect(r.status).toBe("error");
     expect(r.message).toMatch(/DisallowedImport.*"vitest"/s);
   });
-  test("patching Object.is and Array.prototype does not turn a comparison true", async () => {
+  test("patching Object.is and Array.prototype is refused: the built-ins are frozen", async () => {
     const r = await grade(fixture("patches-globals"));
-    expect(r.tests.filter((t) => t.status === "pass").length).toBeLessThan(r.tests.length);
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(/read only property 'is'/);
   });
   test("printing megabytes changes nothing: a correct answer that floods the output still passes", async () => {
     const dir = implCopy(SOLUTIONS_DIR, { "01-bytes/hex-real.ts": readFileSync(join(SOLUTIONS_DIR, "01-bytes/hex.ts"), "utf8"), "01-bytes/hex.ts": fixture("flood") });

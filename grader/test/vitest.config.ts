@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: { alias: hiddenTestAliases(SOLUTIONS_DIR) },
   test: {
     include: ["grader/test/**/*.test.ts"],
+    // Fixtures are graded by the tests, not run as tests (an instructor's private test lives there).
+    exclude: ["grader/test/fixtures/**"],
     pool: "forks",
     testTimeout: 120_000,
     hookTimeout: 120_000,

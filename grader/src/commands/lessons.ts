@@ -21,6 +21,9 @@ h1,h2,h3{line-height:1.25}a{color:#0969da}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}pre{background:#161b22;border-color:#30363d}p code,li code,td code{background:#262c36}a{color:#4493f8}}
 `;
 
+/** Pages that are not chapters: lessons/<name>.md, linked from every page's navigation. */
+const EXTRA_PAGES = [{ name: "instructors", title: "For instructors" }] as const;
+
 function slug(text: string): string {
   return text.toLowerCase().replace(/<[^>]+>/g, "").replace(/[^a-z0-9 -]/g, "").trim().replace(/\s+/g, "-");
 }
@@ -74,7 +77,11 @@ export function buildSite(course: Course, outDirArg: string): string[] {
   const outDir = isAbsolute(outDirArg) ? outDirArg : resolve(process.cwd(), outDirArg);
   mkdirSync(outDir, { recursive: true });
   const md = makeRenderer(outDir);
-  const nav = [`<a href="index.html">Contents</a>`, ...course.chapters.map((c) => `<a href="${pageName(c)}">${c.id.slice(0, 2)}</a>`)].join("");
+  const nav = [
+    `<a href="index.html">Contents</a>`,
+    ...course.chapters.map((c) => `<a href="${pageName(c)}">${c.id.slice(0, 2)}</a>`),
+    ...EXTRA_PAGES.map((p) => `<a href="${p.name}.html">${escapeHtml(p.title)}</a>`),
+  ].join("");
   const written: string[] = [];
   course.chapters.forEach((ch, i) => {
     const source = readFileSync(join(COURSE_ROOT, ch.lesson), "utf8");
@@ -85,6 +92,11 @@ export function buildSite(course: Course, outDirArg: string): string[] {
     writeFileSync(file, page(`${ch.id}: ${ch.title}`, nav, md.render(source), pager));
     written.push(file);
   });
+  for (const extra of EXTRA_PAGES) {
+    const file = join(outDir, `${extra.name}.html`);
+    writeFileSync(file, page(extra.title, nav, md.render(readFileSync(join(COURSE_ROOT, "lessons", `${extra.name}.md`), "utf8")), ""));
+    written.push(file);
+  }
   const items = course.chapters
     .map((c) => {
       const ex = c.exercises.map((e) => `<li><a href="${pageName(c)}#${e.lesson.split("#")[1] ?? ""}">${escapeHtml(e.title)}</a> <code>${e.id}</code></li>`).join("");

@@ -4,18 +4,19 @@
  * so that an exercise which loops forever can be stopped the only sure way,
  * by killing this process, and the grader carries on with a new one.
  */
-import { resolve } from "node:path";
 import { Writable } from "node:stream";
 import { createVitest, type TestModule, type Vitest } from "vitest/node";
 import type { HostReply, HostRequest, RawError, RawModule } from "./protocol.ts";
 import { importGuard } from "./guard.ts";
 import { hiddenTestAliases, hiddenTestConfig } from "./vitest-options.ts";
 import { stopSpareWorker, warmThreadsPool } from "./warm-pool.ts";
+import { Witness } from "./witness.ts";
 
 // Whatever a learner's code prints goes nowhere: the verdict is the output.
 const sink = () => new Writable({ write: (_c, _e, done) => done() });
 
 let vitest: Vitest | undefined;
+const witness = new Witness();
 
 function send(reply: HostReply): void {
   process.send?.(reply);
@@ -41,6 +42,7 @@ function convert(m: TestModule): RawModule {
     tests: [...m.children.allTests()].map((t) => {
       const r = t.result();
       return {
+        id: t.id,
         name: t.fullName,
         state: r.state,
         errors: (r.errors ?? []).map(raw),
@@ -55,7 +57,7 @@ async function handle(msg: HostRequest): Promise<void> {
     const config = hiddenTestConfig({ implDir: msg.implDir, extraTestDirs: msg.extraTestDirs, testTimeoutMs: msg.testTimeoutMs });
     vitest = await createVitest(
       "test",
-      { ...config, config: false, pool: warmThreadsPool, reporters: [{}] },
+      { ...config, config: false, pool: warmThreadsPool(witness.data), reporters: [{}] },
       { resolve: { alias: hiddenTestAliases(msg.implDir) }, plugins: [importGuard(msg.implDir)], logLevel: "silent", server: { watch: null } },
       { stdout: sink(), stderr: sink() },
     );
@@ -65,13 +67,12 @@ async function handle(msg: HostRequest): Promise<void> {
   if (!vitest) throw new Error("run before init");
   for (const f of msg.invalidate) vitest.invalidateFile(f);
   vitest.provide("seed", msg.seed);
+  witness.collect();
   const result = await vitest.runTestFiles([...msg.files]);
-  // The instance keeps every module it has run before in its state, and the
-  // result lists them all: report only the files this request asked for, or
-  // each exercise's verdict would carry the tests of every earlier one.
-  const wanted = new Set(msg.files.map((f) => resolve(f)));
-  const modules = result.testModules.filter((m) => wanted.has(resolve(m.moduleId)));
-  send({ type: "result", reqId: msg.reqId, modules: modules.map(convert), unhandled: result.unhandledErrors.map(raw) });
+  // vitest's result lists every module it has run so far; only this run's count.
+  const asked = new Set(msg.files);
+  const modules = result.testModules.filter((m) => asked.has(m.moduleId));
+  send({ type: "result", reqId: msg.reqId, modules: modules.map(convert), unhandled: result.unhandledErrors.map(raw), witness: witness.collect() });
 }
 
 process.on("message", (msg: HostRequest) => {
@@ -82,6 +83,7 @@ process.on("disconnect", () => {
   void (async () => {
     await stopSpareWorker();
     await vitest?.close();
+    witness.dispose();
     process.exit(0);
   })();
 });

@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { HostReply, HostRun, RawError, RawModule } from "./protocol.ts";
 import { WORKER_HEAP_MB } from "./warm-pool.ts";
+import type { Observed } from "./witness.ts";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -16,10 +17,23 @@ export interface HostOptions {
   readonly extraTestDirs?: readonly string[];
   /** Wall-clock limit for one exercise's run, in milliseconds. */
   readonly timeoutMs: number;
+  /** Working directory of the host (grading runs it in a scratch folder). */
+  readonly cwd?: string;
+  /** Variables added to the host's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
+// Absolute, so the host starts whatever its working directory.
+const TSX = import.meta.resolve("tsx");
+
 export type HostOutcome =
-  | { readonly kind: "done"; readonly modules: readonly RawModule[]; readonly unhandled: readonly RawError[]; readonly ms: number }
+  | {
+      readonly kind: "done";
+      readonly modules: readonly RawModule[];
+      readonly unhandled: readonly RawError[];
+      readonly witness: Readonly<Record<string, Observed>>;
+      readonly ms: number;
+    }
   | { readonly kind: "timeout"; readonly ms: number }
   | { readonly kind: "crash"; readonly reason: string; readonly ms: number; readonly stderr?: string };
 
@@ -39,9 +53,10 @@ export class TestHost {
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
     const child = fork(CHILD, [], {
-      execArgv: ["--import", "tsx", `--max-old-space-size=${WORKER_HEAP_MB * 2}`],
+      execArgv: ["--import", TSX, `--max-old-space-size=${WORKER_HEAP_MB * 2}`],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...this.options.env },
+      ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
       serialization: "advanced",
     });
     this.#child = child;
@@ -100,7 +115,7 @@ export class TestHost {
         resolve(o);
       };
       const onMessage = (m: HostReply) => {
-        if (m.type === "result" && m.reqId === reqId) finish({ kind: "done", modules: m.modules, unhandled: m.unhandled, ms: ms() }, false);
+        if (m.type === "result" && m.reqId === reqId) finish({ kind: "done", modules: m.modules, unhandled: m.unhandled, witness: m.witness, ms: ms() }, false);
         else if (m.type === "fatal") finish({ kind: "crash", reason: m.error.message, ms: ms() }, true);
       };
       const onExit = (code: number | null, signal: string | null) =>

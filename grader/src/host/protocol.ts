@@ -1,4 +1,5 @@
 /** Messages between the grader and its long-lived test host (a child process). */
+import type { Observed } from "./witness.ts";
 
 export interface HostInit {
   readonly type: "init";
@@ -24,6 +25,7 @@ export interface RawError {
 }
 
 export interface RawTest {
+  readonly id: string;
   readonly name: string;
   readonly state: "passed" | "failed" | "skipped" | "pending";
   readonly errors: readonly RawError[];
@@ -39,7 +41,14 @@ export interface RawModule {
 
 export type HostReply =
   | { readonly type: "ready" }
-  | { readonly type: "result"; readonly reqId: number; readonly modules: readonly RawModule[]; readonly unhandled: readonly RawError[] }
+  | {
+      readonly type: "result";
+      readonly reqId: number;
+      readonly modules: readonly RawModule[];
+      readonly unhandled: readonly RawError[];
+      /** What the witness saw each test function do, by test id. */
+      readonly witness: Readonly<Record<string, Observed>>;
+    }
   | { readonly type: "fatal"; readonly error: RawError };
 
 export type HostRequest = HostInit | HostRun;

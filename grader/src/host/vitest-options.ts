@@ -4,7 +4,11 @@
  * cold baseline and `grader/tests/vitest.config.ts` all take it from here.
  */
 import type { InlineConfig } from "vitest/node";
+import { fileURLToPath } from "node:url";
 import { COURSE_ROOT, HIDDEN_TESTS_DIR, SOLUTIONS_DIR, SUPPORT_DIR, TEACH_ENTRY } from "../paths.ts";
+
+const WITNESS_RUNNER = fileURLToPath(new URL("./witness-runner.ts", import.meta.url));
+const HARDEN_SETUP = fileURLToPath(new URL("./harden.ts", import.meta.url));
 
 export interface HiddenTestOptions {
   /** Folder the `@impl/...` imports point at: exercises/, solutions/ or a submission. */
@@ -43,5 +47,8 @@ export function hiddenTestConfig(o: HiddenTestOptions): InlineConfig {
     watch: false,
     silent: true,
     passWithNoTests: false,
+    // The witness and the hardening: see witness.ts and harden.ts.
+    runner: WITNESS_RUNNER,
+    setupFiles: [HARDEN_SETUP],
   };
 }

@@ -11,15 +11,19 @@
  */
 import { Worker } from "node:worker_threads";
 import { ThreadsPoolWorker, type PoolOptions } from "vitest/node";
+import type { WitnessData } from "./witness.ts";
 
 export const WORKER_HEAP_MB = 512;
 
 let spare: Worker | undefined;
+/** Handed to every worker (the witness's folder and key): see witness.ts. */
+let workerData: WitnessData | undefined;
 
 function boot(entrypoint: string, env: Partial<NodeJS.ProcessEnv>, execArgv: string[]): Worker {
   const worker = new Worker(entrypoint, {
     env,
     execArgv,
+    workerData,
     stdout: true,
     stderr: true,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
@@ -60,10 +64,10 @@ class WarmThreadsWorker extends ThreadsPoolWorker {
   }
 }
 
-export const warmThreadsPool = {
-  name: "warm-threads",
-  createPoolWorker: (options: PoolOptions) => new WarmThreadsWorker(options),
-};
+export function warmThreadsPool(data: WitnessData): { name: string; createPoolWorker: (options: PoolOptions) => WarmThreadsWorker } {
+  workerData = data;
+  return { name: "warm-threads", createPoolWorker: (options: PoolOptions) => new WarmThreadsWorker(options) };
+}
 
 export async function stopSpareWorker(): Promise<void> {
   const w = spare;

@@ -1,0 +1,174 @@
+/**
+ * Instructor grading (`ipsec-course grade`, `merge`): the hostile corpus is
+ * never a pass and never hangs; an honest submission graded beside it keeps
+ * its full score; every report format is well formed; shards merge back
+ * into the whole class; the same seed gives the same results.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { grade, MESSAGE_CAP } from "../src/grade/grade.ts";
+import type { GradeReport, SubmissionResult } from "../src/grade/model.ts";
+import { shard, submissions } from "../src/grade/submission.ts";
+import { loadCourse } from "../src/manifest.ts";
+import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from "../src/paths.ts";
+import { cli } from "./helpers.ts";
+import { schemaProblems, xmlProblems } from "./schema-check.ts";
+
+const course = loadCourse();
+const HOSTILE = join(import.meta.dirname, "fixtures/hostile");
+const PROBE = join(tmpdir(), "ipsec-course-escape-probe.txt");
+const schema = JSON.parse(readFileSync(join(COURSE_ROOT, "grader/schema/grade-report.schema.json"), "utf8")) as Record<string, unknown>;
+
+/** A class folder: one submission per entry, each a copy of the solutions with 01-bytes/hex.ts replaced. */
+function classFolder(cases: Record<string, string | null>): string {
+  const root = mkdtempSync(join(tmpdir(), "ipsec-course-class-"));
+  for (const [name, hex] of Object.entries(cases)) {
+    const dir = join(root, name);
+    cpSync(SOLUTIONS_DIR, dir, { recursive: true });
+    if (hex !== null) writeFileSync(join(dir, "01-bytes/hex.ts"), hex);
+  }
+  return root;
+}
+
+describe("the hostile corpus, graded as a class", () => {
+  // flood.ts is the watch runner's case (a correct answer that floods); it needs a sibling file.
+  const corpus = readdirSync(HOSTILE).filter((f) => f.endsWith(".ts") && f !== "flood.ts").map((f) => basename(f, ".ts"));
+  let report: GradeReport;
+  const by = (name: string): SubmissionResult => report.submissions.find((s) => s.name === name)!;
+
+  test("is graded within its time limits, with the honest submission untouched by the others", async () => {
+    rmSync(PROBE, { force: true });
+    const root = classFolder({ honest: null, ...Object.fromEntries(corpus.map((c) => [c, readFileSync(join(HOSTILE, `${c}.ts`), "utf8")])) });
+    // A symbolic link to the reference solution is not followed into the scratch copy.
+    rmSync(join(root, "copies-solution", "01-bytes/hex.ts"));
+    mkdirSync(join(root, "symlink"));
+    cpSync(join(root, "honest"), join(root, "symlink"), { recursive: true });
+    rmSync(join(root, "symlink/01-bytes/hex.ts"));
+    symlinkSync(join(SOLUTIONS_DIR, "01-bytes/hex.ts"), join(root, "symlink/01-bytes/hex.ts"));
+    writeFileSync(join(root, "copies-solution", "01-bytes/hex.ts"), readFileSync(join(HOSTILE, "copies-solution.ts"), "utf8"));
+    const t0 = Date.now();
+    report = await grade({
+      course,
+      exercises: [course.byId("01-bytes/hex")!],
+      submissions: submissions(readdirSync(root).map((n) => join(root, n))),
+      jobs: 2,
+      timeoutMs: 6000,
+      seed: 2024,
+    });
+    expect(Date.now() - t0).toBeLessThan(180_000);
+    expect(schemaProblems(report, schema)).toEqual([]);
+    expect(report.courseUnchanged).toBe(true);
+    expect(report.submissions.every((s) => s.unchanged)).toBe(true);
+    expect(by("honest").score).toBe(10);
+  });
+
+  test("no hostile submission earns a point", () => {
+    for (const s of report.submissions.filter((x) => x.name !== "honest")) {
+      expect(s.score, s.name).toBe(0);
+      expect(s.results[0]!.status, `${s.name}: ${s.results[0]!.message}`).not.toBe("pass");
+    }
+  });
+
+  test("each is named for what it did", () => {
+    const r = (name: string) => by(name).results[0]!;
+    expect(r("loop").status).toBe("timeout");
+    expect(["error", "timeout"]).toContain(r("memory").status);
+    expect(r("exit").tests.some((t) => /process\.exit/.test(t.message ?? ""))).toBe(true);
+    expect(r("throw-at-import").message).toMatch(/refuses to load/);
+    expect(r("syntax-error").status).toBe("error");
+    expect(r("function-import").status).toBe("error");
+    expect(r("imports-hidden-tests").status).toBe("error");
+    for (const c of ["forge-results", "expect-fail", "escape-fs", "copies-solution", "skips-tests", "patches-globals"]) {
+      expect(r(c).disallowed, `${c}: ${r(c).message}`).toBe(true);
+    }
+    expect(r("forge-results").message).toMatch(/Tampering/);
+    expect(r("expect-fail").message).toMatch(/Tampering/);
+    expect(r("escape-fs").message).toMatch(/getBuiltinModule is not available/);
+    expect(existsSync(PROBE)).toBe(false);
+    expect(by("symlink").skipped.join("\n")).toMatch(/01-bytes\/hex\.ts: a symbolic link/);
+    expect(r("symlink").status).toBe("error");
+  });
+
+  test("a flood of output is cut short in the report", () => {
+    const f = by("flood-wrong").results[0]!;
+    expect(f.status).not.toBe("pass");
+    expect(JSON.stringify(f).length).toBeLessThan(f.tests.length * (MESSAGE_CAP + 500) + 4000);
+  });
+});
+
+describe("shards", () => {
+  test("split a class deterministically into disjoint parts that cover it", () => {
+    const names = Array.from({ length: 7 }, (_, i) => `/class/s${i}`);
+    const parts = [1, 2, 3].map((i) => shard(names, i, 3));
+    expect(parts.flat().sort()).toEqual([...names].sort());
+    expect(parts.map((p) => p.length)).toEqual([3, 2, 2]);
+    expect(shard(names, 2, 3)).toEqual(shard([...names].reverse().sort(), 2, 3));
+  });
+});
+
+describe("ipsec-course grade and merge", () => {
+  const root = mkdtempSync(join(tmpdir(), "ipsec-course-grade-cli-"));
+  const alice = join(root, "alice");
+  const bob = join(root, "bob");
+  cpSync(SOLUTIONS_DIR, alice, { recursive: true });
+  // bob hands in a whole clone: package.json plus exercises/ (the stubs).
+  mkdirSync(bob);
+  writeFileSync(join(bob, "package.json"), "{}\n");
+  cpSync(EXERCISES_DIR, join(bob, "exercises"), { recursive: true });
+  const chapter2 = course.exercises.filter((e) => e.chapter === "02-isakmp-header");
+  const args = ["--chapters", "2", "--seed", "77", "--tests", join(import.meta.dirname, "fixtures/private-tests"), "--jobs", "2"];
+  const out = (n: string) => join(root, `out-${n}`);
+  const read = (n: string, f: string) => readFileSync(join(out(n), f), "utf8");
+
+  test("writes every format, each well formed", () => {
+    const r = cli(["grade", alice, bob, ...args, "--format", "json,junit,csv,md,gradescope,classroom", "--out", out("all")]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(read("all", "report.json")) as GradeReport;
+    expect(schemaProblems(report, schema)).toEqual([]);
+    expect(report.submissions.map((s) => [s.name, s.score])).toEqual([["alice", chapter2.length * 10], ["bob", 0]]);
+    // The private test ran beside the hidden ones.
+    const cookie = report.submissions[0]!.results.find((x) => x.id === "02-isakmp-header/cookie")!;
+    expect(cookie.tests.some((t) => t.name.startsWith("private: cookies in class"))).toBe(true);
+    expect(xmlProblems(read("all", "junit.xml"))).toEqual([]);
+    expect(read("all", "junit.xml")).toMatch(/<testsuite name="bob\/02-isakmp-header\/header"[^>]*failures="[1-9]/);
+    const rows = read("all", "grades.csv").trim().split("\r\n").map((l) => l.split(","));
+    expect(rows[0]).toEqual(["submission", ...chapter2.map((e) => e.id), "score", "max_score", "status"]);
+    expect(rows.slice(1).map((x) => x[0])).toEqual(["alice", "bob"]);
+    expect(read("all", "summary.md")).toMatch(/\| alice \| 50\/50 \|/);
+    for (const who of ["alice", "bob"]) {
+      const gs = JSON.parse(read("all", `gradescope/${who}/results.json`)) as { score: number; execution_time: number; tests: Record<string, unknown>[] };
+      expect(typeof gs.score).toBe("number");
+      expect(typeof gs.execution_time).toBe("number");
+      for (const t of gs.tests) for (const k of ["name", "score", "max_score", "status", "output"]) expect(t).toHaveProperty(k);
+      const cr = JSON.parse(Buffer.from(read("all", `classroom/${who}.b64`), "base64").toString()) as { version: number; status: string; max_score: number; tests: { score: number; status: string }[] };
+      expect(cr.version).toBe(1);
+      expect(cr.max_score).toBe(50);
+      expect(cr.tests.reduce((n, t) => n + t.score, 0)).toBe(who === "alice" ? 50 : 0);
+      expect(cr.status).toBe(who === "alice" ? "pass" : "fail");
+    }
+  });
+
+  test("two shards merged equal the whole class, result for result (the same seed replays the same run)", () => {
+    for (const i of [1, 2]) expect(cli(["grade", bob, alice, ...args, "--shard", `${i}/2`, "--out", out(`s${i}`)]).status).toBe(0);
+    const m = cli(["merge", join(out("s1"), "report.json"), join(out("s2"), "report.json"), "--out", out("merged")]);
+    expect(m.status, m.stderr).toBe(0);
+    const strip = (r: GradeReport) => r.submissions.map((s) => ({ ...s, durationMs: 0, results: s.results.map((x) => ({ ...x, durationMs: 0, tests: x.tests.map((t) => ({ ...t, durationMs: 0 })) })) }));
+    const whole = JSON.parse(read("all", "report.json")) as GradeReport;
+    const merged = JSON.parse(read("merged", "report.json")) as GradeReport;
+    expect(merged.shard).toBeNull();
+    expect(strip(merged)).toEqual(strip(whole));
+  });
+
+  test("usage errors: a bad shard, an unknown format, reports graded with different seeds", () => {
+    expect(cli(["grade", alice, "--shard", "3/2"]).status).toBe(2);
+    expect(cli(["grade", alice, "--format", "pdf"]).status).toBe(2);
+    const other = JSON.parse(read("s1", "report.json")) as GradeReport;
+    const file = join(root, "other-seed.json");
+    writeFileSync(file, JSON.stringify({ ...other, seed: 1 }));
+    const r = cli(["merge", join(out("s2"), "report.json"), file, "--out", out("bad")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/different seeds/);
+  });
+});
