@@ -6,10 +6,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { COURSE_ROOT } from "../src/paths.ts";
+import { benchDh } from "./dh.ts";
+import { benchEsp } from "./esp.ts";
 import { benchGradeThroughput } from "./grade-throughput.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
-const results = { date: new Date().toISOString(), node: process.version, ...(await benchWatchLatency()), ...(await benchGradeThroughput()) };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  ...(await benchWatchLatency()),
+  ...benchDh(),
+  ...(await benchGradeThroughput()),
+  ...(await benchEsp()),
+};
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
 writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");
 console.log("\nWrote reports/bench.json");

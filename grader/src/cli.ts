@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
 import { gradeCommand, mergeCommand } from "./commands/grade.ts";
+import { KeysInputError, computeKeys, keysText } from "./commands/keys.ts";
 import { listText } from "./commands/list.ts";
 import { ScenarioError, scenarioList, writeScenario } from "./commands/pcap.ts";
 import { resetExercise } from "./commands/reset.ts";
@@ -31,6 +32,10 @@ const HELP = `ipsec-course: IPsec from Scratch
   lessons [--out DIR]               render the lessons to a static site (default: site/)
   pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
                                     write a scenario's packets as a capture for Wireshark
+  keys --psk TEXT --ni HEX --nr HEX --gxy HEX --cky-i HEX --cky-r HEX
+       --hash md5|sha1|sha256|sha384|sha512 --cipher aes128|aes192|aes256|3des
+       [--gxi HEX --gxr HEX] [--impl DIR] [--json]
+                                    phase-1 keys (SKEYID..., encryption key, IV)
 
 For instructors:
   grade <submission>... [--chapters 03-06] [--tests DIR] [--jobs N] [--timeout S]
@@ -87,6 +92,16 @@ export async function main(argv: string[]): Promise<number> {
       jobs: { type: "string" },
       format: { type: "string" },
       shard: { type: "string" },
+      psk: { type: "string" },
+      ni: { type: "string" },
+      nr: { type: "string" },
+      gxy: { type: "string" },
+      "cky-i": { type: "string" },
+      "cky-r": { type: "string" },
+      hash: { type: "string" },
+      cipher: { type: "string" },
+      gxi: { type: "string" },
+      gxr: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -197,6 +212,32 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         process.stderr.write(`ipsec-course pcap: ${e.message}\n`);
+        return 1;
+      }
+    }
+    case "keys": {
+      const required = ["psk", "ni", "nr", "gxy", "cky-i", "cky-r", "hash", "cipher"] as const;
+      const missing = required.filter((k) => values[k] === undefined);
+      if (missing.length > 0) throw new UsageError(`keys needs ${missing.map((k) => `--${k}`).join(", ")}`);
+      try {
+        const r = await computeKeys({
+          implDir: resolveImpl(values.impl),
+          psk: values.psk!,
+          ni: values.ni!,
+          nr: values.nr!,
+          gxy: values.gxy!,
+          ckyI: values["cky-i"]!,
+          ckyR: values["cky-r"]!,
+          hash: values.hash!,
+          cipher: values.cipher!,
+          ...(values.gxi !== undefined ? { gxi: values.gxi } : {}),
+          ...(values.gxr !== undefined ? { gxr: values.gxr } : {}),
+        });
+        process.stdout.write((values.json ? JSON.stringify(r, null, 2) : keysText(r)) + "\n");
+        return 0;
+      } catch (e) {
+        if (e instanceof KeysInputError) throw new UsageError(e.message);
+        process.stderr.write(`ipsec-course keys: ${(e as Error).message}\nIt runs your chapter 06 code (skeyid, enc-key, iv): pass those exercises first, or try --impl solutions.\n`);
         return 1;
       }
     }

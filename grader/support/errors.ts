@@ -8,7 +8,7 @@
  * that the learner's code, the reference solution and the hidden tests all
  * throw and catch the very same classes.
  */
-export type PacketErrorCode = "TRUNCATED" | "BAD_FIELD" | "BAD_TEXT";
+export type PacketErrorCode = "TRUNCATED" | "BAD_FIELD" | "BAD_TEXT" | "BAD_ICV" | "REPLAY" | "SA_EXPIRED";
 
 export abstract class PacketError extends Error {
   abstract readonly code: PacketErrorCode;
@@ -68,4 +68,73 @@ export class TextFormatError extends PacketError {
 function formatValue(value: string | number | bigint): string {
   if (typeof value === "string") return JSON.stringify(value);
   return `${value} = 0x${value.toString(16)}`;
+}
+
+/**
+ * An ICV (integrity check value) did not match: the packet was altered, or
+ * sent with another key. RFC 4302 section 3.4.4 and RFC 4303 section 3.4.4:
+ * the receiver drops it and audits it. `field` is "AH ICV" or "ESP ICV".
+ */
+export class IntegrityError extends PacketError {
+  override readonly name = "IntegrityError";
+  readonly code = "BAD_ICV";
+  constructor(
+    field: string,
+    readonly reason: string,
+  ) {
+    super(field, `${field}: ${reason}`);
+  }
+}
+
+/**
+ * A sequence number the anti-replay window refuses (RFC 4303 section 3.4.3):
+ * seen already, or too old for the window. `field` is "ESP Sequence" or
+ * "AH Sequence".
+ */
+export class ReplayError extends PacketError {
+  override readonly name = "ReplayError";
+  readonly code = "REPLAY";
+  constructor(
+    field: string,
+    readonly sequence: number,
+    readonly reason: string,
+  ) {
+    super(field, `${field}: ${reason} (sequence number ${sequence})`);
+  }
+}
+
+/**
+ * An SA that may carry no more traffic: its sequence numbers are used up
+ * (RFC 4303 section 3.3.3) or a hard lifetime has run out (RFC 4301 section
+ * 4.4.2.1). The fix is a new SA (a rekey), never a retry. `field` names what
+ * ran out: "ESP Sequence", "lifetime bytes" or "lifetime seconds".
+ */
+export class SaExpiredError extends PacketError {
+  override readonly name = "SaExpiredError";
+  readonly code = "SA_EXPIRED";
+  constructor(
+    field: string,
+    readonly reason: string,
+  ) {
+    super(field, `${field}: ${reason}`);
+  }
+}
+
+/**
+ * A responder refuses an offer: nothing in it is acceptable (NO-PROPOSAL-CHOSEN,
+ * 14) or it breaks the rules of an offer (BAD-PROPOSAL-SYNTAX, 15;
+ * INVALID-PROTOCOL-ID, 10). RFC 2408 section 5.4: the responder answers with a
+ * Notification of `notifyType` instead of an SA payload.
+ */
+export class NegotiationError extends Error {
+  override readonly name = "NegotiationError";
+  constructor(
+    /** The notify message type the responder sends back (RFC 2408 section 3.14.1). */
+    readonly notifyType: number,
+    /** The field at fault, in Wireshark's words: "Proposal number", "Protocol ID", "Transform". */
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
 }

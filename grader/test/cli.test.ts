@@ -11,6 +11,12 @@ import { cli, implCopy } from "./helpers.ts";
 const course = loadCourse();
 const state = mkdtempSync(join(tmpdir(), "ipsec-course-state-"));
 const env = { IPSEC_COURSE_STATE_DIR: state };
+/**
+ * A whole-course `verify` runs every exercise's tests, one after another: its
+ * time grows with the course, and on a loaded machine (the rest of the suite
+ * runs beside it) each exercise can take seconds.
+ */
+const WHOLE_COURSE_MS = 60_000 + 10_000 * course.exercises.length;
 
 describe("ipsec-course", () => {
   test("help lists every command", () => {
@@ -49,20 +55,22 @@ describe("ipsec-course", () => {
     expect(sol.stdout).toMatch(/all \d+ tests pass/);
   });
   test("verify --json on the solutions: every exercise passes, with tests in file order and a seed", () => {
-    const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env);
+    const r = cli(["verify", "--impl", "solutions", "--json", "--seed", "42"], env, WHOLE_COURSE_MS);
     expect(r.status, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string }[] }[]; summary: { passed: number; total: number } };
+    const report = JSON.parse(r.stdout) as { seed: number; results: { id: string; status: string; seed: number; tests: { name: string; file: string }[] }[]; summary: { passed: number; total: number } };
+    // Each verdict counts its own exercise's tests only, not those of the exercises verified before it.
+    for (const [i, x] of report.results.entries()) expect(x.tests.every((t) => course.exercises[i]!.tests.includes(t.file)), x.id).toBe(true);
     expect(report.seed).toBe(42);
     expect(report.results.map((x) => x.id)).toEqual(course.exercises.map((e) => e.id));
     expect(report.results.every((x) => x.status === "pass" && x.seed === 42 && x.tests.length > 0)).toBe(true);
     expect(report.summary).toMatchObject({ passed: course.exercises.length, total: course.exercises.length });
-  });
+  }, WHOLE_COURSE_MS + 10_000);
   test("verify on the shipped stubs: every exercise fails, exit 1, a closing count", () => {
     snapshotPristine();
-    const r = cli(["verify", "--impl", implCopy(PRISTINE_DIR)], env);
+    const r = cli(["verify", "--impl", implCopy(PRISTINE_DIR)], env, WHOLE_COURSE_MS);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`0 passed, ${course.exercises.length} failed`);
-  });
+  }, WHOLE_COURSE_MS + 10_000);
   test("verify --chapter selects chapters", () => {
     const r = cli(["verify", "--impl", "solutions", "--chapter", "2", "--json"], env);
     const ids = (JSON.parse(r.stdout) as { results: { id: string }[] }).results.map((x) => x.id);
@@ -88,5 +96,18 @@ describe("ipsec-course", () => {
     }
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain(course.exercises[0]!.title);
     expect(readFileSync(join(out, "instructors.html"), "utf8")).toContain("ipsec-course grade");
+  });
+  test("pcap writes a capture and Wireshark's esp_sa and sa.json; a stub names the exercises it needs", () => {
+    const out = mkdtempSync(join(tmpdir(), "ipsec-course-pcap-"));
+    const r = cli(["pcap", "esp-tunnel", "--impl", "solutions", "-o", join(out, "esp.pcap"), "--keys-dir", join(out, "keys")], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, "esp.pcap")).length).toBeGreaterThan(24 + 6 * (16 + 14 + 168) - 1);
+    const espSa = readFileSync(join(out, "keys", "esp_sa"), "utf8").trim().split("\n");
+    expect(espSa, "one esp_sa line per SA and direction").toHaveLength(2);
+    expect(espSa[0]).toMatch(/^"IPv4","192\.168\.12\.1","192\.168\.12\.2","0x8bb181a7","AES-CBC \[RFC3602\]","0x[0-9a-f]{32}","HMAC-SHA-1-96 \[RFC2404\]","0x[0-9a-f]{40}"$/);
+    expect(JSON.parse(readFileSync(join(out, "keys", "sa.json"), "utf8")).sas).toHaveLength(2);
+    const stub = cli(["pcap", "ah-transport", "--impl", PRISTINE_DIR, "-o", join(out, "ah.pcap")], env);
+    expect(stub.status).not.toBe(0);
+    expect(stub.stderr).toContain("12-ah/protect");
   });
 });

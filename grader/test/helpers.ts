@@ -7,16 +7,16 @@ import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
 
 export const BIN = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
 
-const cliOptions = (env: Record<string, string>) => ({ cwd: COURSE_ROOT, encoding: "utf8" as const, env: { ...process.env, NO_COLOR: "1", ...env }, timeout: 120_000 });
+const cliOptions = (env: Record<string, string>, timeoutMs: number) => ({ cwd: COURSE_ROOT, encoding: "utf8" as const, env: { ...process.env, NO_COLOR: "1", ...env }, timeout: timeoutMs });
 
-export function cli(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { ...cliOptions(env), input: "" });
+export function cli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { ...cliOptions(env, timeoutMs), input: "" });
 }
 
 /** `cli` without waiting: independent commands run side by side. */
-export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function cliAsync(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], cliOptions(env), (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], cliOptions(env, timeoutMs), (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
     });
     child.stdin?.end();

@@ -4,17 +4,11 @@
  * pcap file that Wireshark opens. Each chapter that puts packets on the wire
  * adds its scenarios to `scenarios/index.ts`.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { implLoader, type ImplLoader } from "../impl-loader.ts";
 import type { CapturedPacket } from "./file.ts";
 import type { SaRecord } from "./keys.ts";
 
-export interface ScenarioContext {
-  /** The implementation folder the scenario runs (exercises/, solutions/ or a learner's copy). */
-  readonly implDir: string;
-  /** Imports one module of that implementation, e.g. `load("03-payloads/message.ts")`. */
-  load<T>(path: string): Promise<T>;
+export interface ScenarioContext extends ImplLoader {
   /** Capture time of the first packet, seconds since the epoch; later packets add small steps. */
   readonly startTime: number;
 }
@@ -35,13 +29,5 @@ export interface Scenario {
 }
 
 export function scenarioContext(implDir: string, startTime: number): ScenarioContext {
-  return {
-    implDir,
-    startTime,
-    async load<T>(path: string): Promise<T> {
-      const file = join(implDir, path);
-      if (!existsSync(file)) throw new Error(`${path} is missing from ${implDir}`);
-      return (await import(pathToFileURL(file).href)) as T;
-    },
-  };
+  return { ...implLoader(implDir), startTime };
 }

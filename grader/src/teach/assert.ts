@@ -124,8 +124,8 @@ export function expectTrue(condition: boolean, message: string, why?: string): a
 export interface ThrowExpectation {
   /** What the call was, e.g. `decodeHeader(a 20-byte datagram)`. */
   readonly what: string;
-  /** The error class's name: "TruncatedError", "FieldError" or "TextFormatError". */
-  readonly error: "TruncatedError" | "FieldError" | "TextFormatError" | "RangeError";
+  /** The error class's name, one of the classes in "@course/errors.ts" (or RangeError). */
+  readonly error: "TruncatedError" | "FieldError" | "TextFormatError" | "RangeError" | "NegotiationError" | "IntegrityError" | "ReplayError" | "SaExpiredError";
   /** The field the error must name (compared with the error's `field`). */
   readonly field?: string;
   readonly why?: string;
