@@ -11,7 +11,7 @@
  * decrypted with our key and IVs and must hold an ID payload with the
  * sender's address and the HASH charon computed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -29,6 +29,7 @@ import { CHARON, charonDumps, ikev1PskConfig, startCharon, type Charon, type Log
 import { isakmpMessage, walkPayloads, type WalkedMessage } from "./isakmp-walk.ts";
 import { createLab, type Lab } from "./netns.ts";
 import { interopSuite } from "./tools.ts";
+import { tsharkFields } from "./tshark.ts";
 
 const PSK = "cisco123"; // a lab key, as in the seed's router configuration
 const PAYLOAD = { SA: 1, KE: 4, ID: 5, HASH: 8, NONCE: 10, NOTIFY: 11 } as const;
@@ -52,6 +53,8 @@ interface Exchange {
   readonly responder: string;
   /** The ISAKMP messages on the wire, in order (main mode, then quick mode). */
   readonly messages: WalkedMessage[];
+  /** The capture file, for tshark. */
+  readonly pcap: string;
 }
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
@@ -85,7 +88,7 @@ interopSuite("strongSwan derives the same phase-1 keys as the course", { tools: 
       const r2 = await startCharon(lab!, lab!.r2, join(dir, "r2"), ikev1PskConfig({ ...common, local: lab!.r2, remote: lab!.r1, localTs: "10.2.2.0/24", remoteTs: "10.1.1.0/24" }));
       running.push(r2);
       r1.swanctl(["--initiate", "--child", "net", "--timeout", "20"]);
-      const exchange = { initiator: r1.log(), responder: r2.log(), messages: [] as WalkedMessage[] };
+      const exchange = { initiator: r1.log(), responder: r2.log(), messages: [] as WalkedMessage[], pcap: capture.file };
       await Promise.all([r1.stop(), r2.stop()]);
       await capture.stop();
       exchange.messages.push(...udpDatagrams(capture.file).map(isakmpMessage));
@@ -193,6 +196,25 @@ interopSuite("strongSwan derives the same phase-1 keys as the course", { tools: 
           chainIv = d.nextIv;
         }
         expect(hex(chainIv), "the IV after message 6 (last ciphertext block) is charon's").toBe(hex(charonDumps(x.initiator).filter((q) => q.label === "next IV for MID 0").at(-1)!.bytes));
+      });
+
+      test("Wireshark, given only our encryption key, decrypts messages 5 and 6 to the IDs and HASHes charon sent", () => {
+        // What a learner does with `ipsec-course keys`: one line per IKE SA in
+        // Wireshark's ikev1_decryption_table (initiator cookie, encryption
+        // key); Wireshark derives the IVs itself, so this checks our key
+        // against a second, independent IKEv1 implementation.
+        const { x, m1, key } = get();
+        const home = join(work, `wireshark-${p.group}`);
+        mkdirSync(join(home, "wireshark"), { recursive: true });
+        writeFileSync(join(home, "wireshark", "ikev1_decryption_table"), `${hex(m1.ckyI)},${hex(key)}\n`);
+        const rows = tsharkFields(x.pcap, ["isakmp.exchangetype", "isakmp.flag_e", "isakmp.id.data.ipv4_addr", "isakmp.hash"], {
+          configHome: home,
+          filter: "isakmp.exchangetype == 2 && isakmp.flag_e == 1",
+        });
+        expect(rows.length, "tshark finds main mode messages 5 and 6 with the E flag").toBe(2);
+        expect(rows.map((r) => r["isakmp.id.data.ipv4_addr"]), "the decrypted identities").toEqual([["192.168.12.1"], ["192.168.12.2"]]);
+        expect(rows[0]!["isakmp.hash"], "message 5's decrypted HASH is charon's HASH_I").toEqual([hex(logged(x.initiator, "HASH_I"))]);
+        expect(rows[1]!["isakmp.hash"], "message 6's decrypted HASH is charon's HASH_R").toEqual([hex(logged(x.responder, "HASH_R"))]);
       });
 
       test("the quick mode IV hash(last phase-1 block | M-ID) equals charon's", () => {
