@@ -8,7 +8,7 @@
  * learner could flip; `verify` and instructors' grading never read it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Course, Exercise } from "./manifest.ts";
 import { GRADER_DIR, HIDDEN_TESTS_DIR, STATE_DIR } from "./paths.ts";
@@ -31,12 +31,28 @@ function progressOf(r: ExerciseResult): Progress {
   return r.notStarted ? "todo" : r.status;
 }
 
-function readOr(path: string): string {
+/**
+ * Digests of the files a fingerprint covers, reused while a file's size,
+ * inode and times (in nanoseconds) stay the same. Watch mode asks for every
+ * later exercise's progress after each pass and on every redraw; without this
+ * it would read and hash the whole course each time.
+ */
+const digests = new Map<string, { stamp: string; digest: string }>();
+
+function fileDigest(path: string): string {
+  let stamp: string;
   try {
-    return readFileSync(path, "utf8");
+    const st = statSync(path, { bigint: true });
+    stamp = `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
   } catch {
-    return "\0missing";
+    return "missing";
   }
+  const known = digests.get(path);
+  if (known?.stamp === stamp) return known.digest;
+  // Stat before read: if the file changes in between, the next stat differs and it is hashed again.
+  const digest = createHash("sha256").update(readFileSync(path)).digest("hex");
+  digests.set(path, { stamp, digest });
+  return digest;
 }
 
 /** The exercise and everything it builds on, each once, dependencies first. */
@@ -54,10 +70,10 @@ function closure(course: Course, ex: Exercise): Exercise[] {
 function fingerprint(course: Course, ex: Exercise, implDir: string): string {
   const h = createHash("sha256");
   for (const e of closure(course, ex)) {
-    for (const f of e.files) h.update(`impl:${f}\0${readOr(join(implDir, f))}\0`);
+    for (const f of e.files) h.update(`impl:${f}\0${fileDigest(join(implDir, f))}\0`);
   }
-  for (const t of ex.tests) h.update(`test:${t}\0${readOr(join(HIDDEN_TESTS_DIR, t))}\0`);
-  h.update(readOr(join(GRADER_DIR, "course.json")));
+  for (const t of ex.tests) h.update(`test:${t}\0${fileDigest(join(HIDDEN_TESTS_DIR, t))}\0`);
+  h.update(`manifest\0${fileDigest(join(GRADER_DIR, "course.json"))}`);
   return h.digest("hex");
 }
 
