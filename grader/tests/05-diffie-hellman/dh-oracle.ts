@@ -42,3 +42,19 @@ export function testPrivate(group: ModpGroup, bytes: (n: number) => Uint8Array):
   const x = BigInt("0x" + Buffer.from(bytes(group.bytes)).toString("hex")) % (group.p - 3n);
   return x + 2n;
 }
+
+/**
+ * The first x from a seeded start x0 for which y^x mod p has a zero top
+ * octet (about one x in 256). Each step multiplies by y once instead of
+ * exponentiating again; callers confirm the value found with OpenSSL.
+ */
+export function nextWithLeadingZero(group: ModpGroup, x0: bigint, y: bigint, yx0: Uint8Array): bigint {
+  const limit = 1n << BigInt(8 * (group.bytes - 1));
+  let v = BigInt("0x" + Buffer.from(yx0).toString("hex"));
+  let x = x0;
+  while (v >= limit) {
+    v = (v * y) % group.p;
+    x += 1n;
+  }
+  return x;
+}
