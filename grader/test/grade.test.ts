@@ -82,7 +82,7 @@ describe("the hostile corpus, graded as a class", () => {
     expect(r("syntax-error").status).toBe("error");
     expect(r("function-import").status).toBe("error");
     expect(r("imports-hidden-tests").status).toBe("error");
-    for (const c of ["forge-results", "expect-fail", "escape-fs", "copies-solution", "skips-tests", "patches-globals"]) {
+    for (const c of ["forge-results", "expect-fail", "escape-fs", "copies-solution", "skips-tests", "patches-globals", "patches-crypto"]) {
       expect(r(c).disallowed, `${c}: ${r(c).message}`).toBe(true);
     }
     expect(r("forge-results").message).toMatch(/Tampering/);
