@@ -22,6 +22,7 @@ import { DEFAULT_TIMEOUT_MS, Runner } from "../runner.ts";
 import { TAMPERED } from "../verdict.ts";
 import { SCHEMA_VERSION, type GradedExercise, type GradeReport, type SubmissionResult } from "./model.ts";
 import { fingerprint, scratchCopy, type Submission } from "./submission.ts";
+import { GRADING_ENV } from "../host/grading-env.ts";
 
 /** Longest message kept per test or exercise: a submission cannot flood the report. */
 export const MESSAGE_CAP = 2000;
@@ -108,6 +109,7 @@ class Slot {
       timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       extraTests: privateTests(testsDir),
       ...(testsDir ? { extraTestDirs: [testsDir] } : {}),
+      env: { [GRADING_ENV]: "1" },
     });
   }
 

@@ -8,14 +8,8 @@
  * relies on. A learner module that tries to use or patch them gets a
  * TypeError, which the grader reports as an error, never as a pass.
  */
-import * as ciphersAes from "@noble/ciphers/aes.js";
-import * as ciphersUtils from "@noble/ciphers/utils.js";
-import * as hashesMd from "@noble/hashes/_md.js";
-import * as hashesHkdf from "@noble/hashes/hkdf.js";
-import * as hashesHmac from "@noble/hashes/hmac.js";
-import * as hashesLegacy from "@noble/hashes/legacy.js";
-import * as hashesSha2 from "@noble/hashes/sha2.js";
-import * as hashesUtils from "@noble/hashes/utils.js";
+
+import { GRADING_ENV } from "./grading-env.ts";
 
 const blocked = (name: string) => () => {
   throw new TypeError(`process.${name} is not available to exercise code: use the imports the exercise allows.`);
@@ -52,17 +46,32 @@ for (const o of intrinsics) {
 Object.freeze(Object.getPrototypeOf([][Symbol.iterator]()));
 Object.freeze(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 
-// The crypto libraries learner code may import are the ones the reference
-// solutions and hidden tests compute with. Frozen, their exported functions,
-// objects and class prototypes cannot be patched (say, `sha1.create` or a
-// hash's `digest`) to make a reference computation agree with a wrong answer.
-for (const namespace of [ciphersAes, ciphersUtils, hashesMd, hashesHkdf, hashesHmac, hashesLegacy, hashesSha2, hashesUtils]) {
-  for (const value of Object.values(namespace)) {
-    // Typed arrays (round constants, IVs) cannot be frozen; the hidden tests'
-    // fixed vectors, computed elsewhere, catch a patched table.
-    if (typeof value !== "function" && (typeof value !== "object" || value === null || ArrayBuffer.isView(value))) continue;
-    Object.freeze(value);
-    const proto = (value as { prototype?: unknown }).prototype;
-    if (typeof proto === "object" && proto !== null) Object.freeze(proto);
+// When an instructor grades (GRADING_ENV, set by grade.ts), the crypto
+// libraries learner code may import are frozen too: they are what the
+// reference solutions and hidden tests compute with, and frozen, their
+// exported functions, objects and class prototypes cannot be patched (say,
+// `sha256.create` or a hash's `digest`) to make a reference computation agree
+// with a wrong answer. Watch mode skips it: loading them costs every save about
+// 40 ms, and there a learner could only fool themselves.
+if (process.env[GRADING_ENV] === "1") {
+  const namespaces: object[] = await Promise.all([
+    import("@noble/ciphers/aes.js"),
+    import("@noble/ciphers/utils.js"),
+    import("@noble/hashes/_md.js"),
+    import("@noble/hashes/hkdf.js"),
+    import("@noble/hashes/hmac.js"),
+    import("@noble/hashes/legacy.js"),
+    import("@noble/hashes/sha2.js"),
+    import("@noble/hashes/utils.js"),
+  ]);
+  for (const namespace of namespaces) {
+    for (const value of Object.values(namespace)) {
+      // Typed arrays (round constants, IVs) cannot be frozen; the hidden tests'
+      // fixed vectors, computed elsewhere, catch a patched table.
+      if (typeof value !== "function" && (typeof value !== "object" || value === null || ArrayBuffer.isView(value))) continue;
+      Object.freeze(value);
+      const proto = (value as { prototype?: unknown }).prototype;
+      if (typeof proto === "object" && proto !== null) Object.freeze(proto);
+    }
   }
 }
