@@ -19,7 +19,7 @@ import { STRONGSWAN_EXCHANGES, b, cat, charonId, charonKeys, charonMessage5, cha
 const FLAGS_E = { encryption: true, commit: false, authenticationOnly: false };
 
 function randomKeys(r: Rng, cipher: CipherName, hash: HashName): Phase1Keys {
-  const n = IKE_HASHES[hash].outputBytes;
+  const n = IKE_HASHES[hash].bytes;
   return { hash, cipher, skeyid: r.bytes(n), skeyid_d: r.bytes(n), skeyid_a: r.bytes(n), skeyid_e: r.bytes(n), encKey: r.bytes(IKE_CIPHERS[cipher].keyBytes) };
 }
 
