@@ -42,14 +42,16 @@ export interface PskConnection {
   /** Traffic selectors of the quick mode that follows main mode. */
   readonly localTs: string;
   readonly remoteTs: string;
+  /** Aggressive mode instead of main mode (a responder also needs `aggressivePsk` in startCharon). */
+  readonly aggressive?: boolean;
 }
 
-/** A swanctl.conf for IKEv1 main mode with a pre-shared key and ID_IPV4_ADDR identities. */
+/** A swanctl.conf for IKEv1 main (or aggressive) mode with a pre-shared key and ID_IPV4_ADDR identities. */
 export function ikev1PskConfig(c: PskConnection): string {
   return `connections {
   ${c.name} {
     version = 1
-    aggressive = no
+    aggressive = ${c.aggressive ? "yes" : "no"}
     local_addrs = ${c.local.address}
     remote_addrs = ${c.remote.address}
     proposals = ${c.proposal}
@@ -84,7 +86,16 @@ secrets {
 `;
 }
 
-export async function startCharon(lab: Lab, ns: Namespace, dir: string, swanctlConf: string): Promise<Charon> {
+export interface CharonOptions {
+  /**
+   * Answer aggressive mode with a pre-shared key. strongSwan refuses it as a
+   * responder ("Aggressive Mode PSK disabled for security reasons") unless
+   * this deliberately long option is set: chapter 08 shows why.
+   */
+  readonly aggressivePsk?: boolean;
+}
+
+export async function startCharon(lab: Lab, ns: Namespace, dir: string, swanctlConf: string, options: CharonOptions = {}): Promise<Charon> {
   const run = join(dir, "run");
   const swanctlDir = join(dir, "swanctl");
   mkdirSync(run, { recursive: true });
@@ -96,6 +107,7 @@ export async function startCharon(lab: Lab, ns: Namespace, dir: string, swanctlC
     conf,
     `charon {
   load = ${PLUGINS}
+  i_dont_care_about_security_and_use_aggressive_mode_psk = ${options.aggressivePsk ? "yes" : "no"}
   plugins {
     vici {
       socket = unix://${socket}
