@@ -42,6 +42,8 @@ export interface PskConnection {
   /** Traffic selectors of the quick mode that follows main mode. */
   readonly localTs: string;
   readonly remoteTs: string;
+  /** The quick mode proposal; "aes128-sha1" (the seed's transform set) unless given. A group, as in "aes128-sha1-modp1024", asks for PFS. */
+  readonly espProposals?: string;
 }
 
 /** A swanctl.conf for IKEv1 main mode with a pre-shared key and ID_IPV4_ADDR identities. */
@@ -69,7 +71,7 @@ export function ikev1PskConfig(c: PskConnection): string {
       net {
         local_ts = ${c.localTs}
         remote_ts = ${c.remoteTs}
-        esp_proposals = aes128-sha1
+        esp_proposals = ${c.espProposals ?? "aes128-sha1"}
       }
     }
   }
