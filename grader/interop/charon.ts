@@ -42,6 +42,8 @@ export interface PskConnection {
   /** Traffic selectors of the quick mode that follows main mode. */
   readonly localTs: string;
   readonly remoteTs: string;
+  /** Seconds of silence before charon sends an RFC 3706 R-U-THERE (0 or absent: no DPD). */
+  readonly dpdDelay?: number;
 }
 
 /** A swanctl.conf for IKEv1 main mode with a pre-shared key and ID_IPV4_ADDR identities. */
@@ -57,6 +59,7 @@ export function ikev1PskConfig(c: PskConnection): string {
     reauth_time = 0s
     over_time = 0s
     rand_time = 0s
+    dpd_delay = ${c.dpdDelay ?? 0}s
     local {
       auth = psk
       id = ${c.local.address}
