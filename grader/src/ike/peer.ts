@@ -372,7 +372,11 @@ export class IkePeer {
       return;
     }
     if (!ike) {
+      // An encrypted notify before phase 1 is complete: the peer derived
+      // keys and is telling us why it stopped, with keys we evidently do not
+      // share (with ours, its message 5/6 would have worked).
       this.#log("dropped a protected informational message: no IKE SA yet");
+      if (this.#phase1?.state.keys) this.#peerSaid ??= "something encrypted with keys other than ours (pre-shared keys differ?)";
       return;
     }
     const { payloads } = this.#m.openInformational(ike, datagram);
