@@ -40,7 +40,7 @@ export async function runIke(req: IkeRequest, out: Output, err: Output): Promise
     return 1;
   }
   const transport = await udpTransport(settings.phase1.local.address);
-  const peer = new IkePeer(modules, settings, transport, realClock, req.verbose ? (line) => err.write(`ike: ${line}\n`) : undefined);
+  const peer = new IkePeer(modules, settings, transport, realClock, req.verbose ? { log: (line) => err.write(`ike: ${line}\n`) } : {});
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no CHILD SA within ${req.timeoutS} s`)), req.timeoutS * 1000);

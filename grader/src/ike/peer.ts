@@ -20,10 +20,17 @@ import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
 export type Role = "initiator" | "responder";
 
 
+export interface PeerOptions {
+  /** Progress lines (sent, received, retransmitted, established). */
+  readonly log?: (line: string) => void;
+  /** Stop at the IKE SA: no quick mode (a capture of phase 1 alone needs no chapter 09 code). */
+  readonly phase1Only?: boolean;
+}
+
 export interface PeerOutcome {
   readonly ike: IkeSa;
   readonly children: readonly ChildSa[];
-  /** From our first message (initiator) or the peer's first message (responder) to the first CHILD SA, in ms. */
+  /** From our first message (initiator) or the peer's first message (responder) to the first CHILD SA (or the IKE SA, phase1Only), in ms. */
   readonly handshakeMs: number;
 }
 
@@ -60,6 +67,7 @@ export class IkePeer {
   readonly #transport: Transport;
   readonly #clock: Clock;
   readonly #log: (line: string) => void;
+  readonly #phase1Only: boolean;
   #role: Role | undefined;
   #started = 0;
   #phase1: Exchange<Phase1State> | undefined;
@@ -75,12 +83,13 @@ export class IkePeer {
   #resolve!: (o: PeerOutcome) => void;
   #reject!: (e: Error) => void;
 
-  constructor(modules: IkeModules, settings: PeerSettings, transport: Transport, clock: Clock, log: (line: string) => void = () => {}) {
+  constructor(modules: IkeModules, settings: PeerSettings, transport: Transport, clock: Clock, options: PeerOptions = {}) {
     this.#m = modules;
     this.#s = settings;
     this.#transport = transport;
     this.#clock = clock;
-    this.#log = log;
+    this.#log = options.log ?? (() => {});
+    this.#phase1Only = options.phase1Only ?? false;
     this.#path = { localPort: IKE_PORT, remote: settings.phase1.remote };
     this.#settled = new Promise((resolve, reject) => {
       this.#resolve = resolve;
@@ -228,7 +237,8 @@ export class IkePeer {
   #established(ike: IkeSa): void {
     this.#ike = ike;
     this.#log(`IKE SA established: ${hex(ike.ckyI)}/${hex(ike.ckyR)} (${ike.mode} mode, ${ike.role})`);
-    if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
+    if (this.#phase1Only) this.#settle(ike);
+    else if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
   }
 
   #startQuick(ike: IkeSa): void {
@@ -248,10 +258,13 @@ export class IkePeer {
   #child(child: ChildSa): void {
     this.#children.push(child);
     this.#log(`CHILD SA installed: ${child.protocol} in ${child.inbound.spi.toString(16).padStart(8, "0")}, out ${child.outbound.spi.toString(16).padStart(8, "0")} (${child.localSubnet} === ${child.remoteSubnet})`);
-    if (!this.#outcome && this.#ike && !this.#error) {
-      this.#outcome = { ike: this.#ike, children: this.#children, handshakeMs: this.#clock.now() - this.#started };
-      this.#resolve(this.#outcome);
-    }
+    if (this.#ike) this.#settle(this.#ike);
+  }
+
+  #settle(ike: IkeSa): void {
+    if (this.#outcome || this.#error) return;
+    this.#outcome = { ike, children: this.#children, handshakeMs: this.#clock.now() - this.#started };
+    this.#resolve(this.#outcome);
   }
 
   #receive(datagram: Uint8Array, localPort: number, from: Endpoint): void {
