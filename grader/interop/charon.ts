@@ -44,6 +44,10 @@ export interface PskConnection {
   readonly remoteTs: string;
   /** Aggressive mode instead of main mode (a responder also needs `aggressivePsk` in startCharon). */
   readonly aggressive?: boolean;
+  /** The quick mode proposal; "aes128-sha1" (the seed's transform set) unless given. A group, as in "aes128-sha1-modp1024", asks for PFS. */
+  readonly espProposals?: string;
+  /** Seconds of silence before charon sends an RFC 3706 R-U-THERE (0 or absent: no DPD). */
+  readonly dpdDelay?: number;
 }
 
 /** A swanctl.conf for IKEv1 main (or aggressive) mode with a pre-shared key and ID_IPV4_ADDR identities. */
@@ -59,6 +63,7 @@ export function ikev1PskConfig(c: PskConnection): string {
     reauth_time = 0s
     over_time = 0s
     rand_time = 0s
+    dpd_delay = ${c.dpdDelay ?? 0}s
     local {
       auth = psk
       id = ${c.local.address}
@@ -71,7 +76,7 @@ export function ikev1PskConfig(c: PskConnection): string {
       net {
         local_ts = ${c.localTs}
         remote_ts = ${c.remoteTs}
-        esp_proposals = aes128-sha1
+        esp_proposals = ${c.espProposals ?? "aes128-sha1"}
       }
     }
   }

@@ -5,6 +5,8 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
+import { runIke } from "./commands/ike.ts";
+import { ConfigError } from "./ike/config.ts";
 import { gradeCommand, mergeCommand } from "./commands/grade.ts";
 import { KeysInputError, computeKeys, keysText } from "./commands/keys.ts";
 import { listText } from "./commands/list.ts";
@@ -32,6 +34,9 @@ const HELP = `ipsec-course: IPsec from Scratch
   lessons [--out DIR]               render the lessons to a static site (default: site/)
   pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
                                     write a scenario's packets as a capture for Wireshark
+  ike initiate|respond --config FILE [--impl DIR] [--show-keys] [--json] [--timeout S] [--hold S] [--verbose]
+                                    an IKEv1 peer on UDP 500/4500: phase 1, then quick mode;
+                                    prints the SAs (README: "The IKE peer" documents FILE)
   keys --psk TEXT --ni HEX --nr HEX --gxy HEX --cky-i HEX --cky-r HEX
        --hash md5|sha1|sha256|sha384|sha512 --cipher aes128|aes192|aes256|3des
        [--gxi HEX --gxr HEX] [--impl DIR] [--json]
@@ -102,6 +107,10 @@ export async function main(argv: string[]): Promise<number> {
       cipher: { type: "string" },
       gxi: { type: "string" },
       gxr: { type: "string" },
+      config: { type: "string" },
+      "show-keys": { type: "boolean" },
+      hold: { type: "string" },
+      verbose: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -239,6 +248,29 @@ export async function main(argv: string[]): Promise<number> {
         if (e instanceof KeysInputError) throw new UsageError(e.message);
         process.stderr.write(`ipsec-course keys: ${(e as Error).message}\nIt runs your chapter 06 code (skeyid, enc-key, iv): pass those exercises first, or try --impl solutions.\n`);
         return 1;
+      }
+    }
+    case "ike": {
+      if (arg !== "initiate" && arg !== "respond") throw new UsageError("ike initiate or ike respond?");
+      if (!values.config) throw new UsageError("ike needs --config FILE (README: \"The IKE peer\")");
+      try {
+        return await runIke(
+          {
+            role: arg,
+            configFile: values.config,
+            implDir: resolveImpl(values.impl),
+            timeoutS: timeoutS ?? 30,
+            holdS: intOption(values.hold, "hold") ?? 0,
+            json: Boolean(values.json),
+            showKeys: Boolean(values["show-keys"]),
+            verbose: Boolean(values.verbose),
+          },
+          process.stdout,
+          process.stderr,
+        );
+      } catch (e) {
+        if (e instanceof ConfigError) throw new UsageError(e.message);
+        throw e;
       }
     }
     case "snapshot":

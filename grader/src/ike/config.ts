@@ -1,0 +1,209 @@
+/**
+ * The peer's configuration file (`ipsec-course ike ... --config FILE`), a
+ * small JSON object that says what the seed's router configuration says:
+ *
+ *   {
+ *     "local": "192.168.12.1", "remote": "192.168.12.2",
+ *     "psk": "cisco123",
+ *     "mode": "main",
+ *     "phase1": "aes128-sha1-modp1024",
+ *     "phase2": "aes128-sha1",
+ *     "localSubnet": "10.1.1.0/24", "remoteSubnet": "10.2.2.0/24",
+ *     "pfsGroup": "modp1024",
+ *     "lifetimes": { "ike": 86400, "ipsec": 3600 }
+ *   }
+ *
+ * Proposals use strongSwan's spelling, so the same words work on both ends:
+ * phase 1 is cipher-hash-group, phase 2 (ESP) is cipher-integrity. A list of
+ * proposals is offered in order (initiator) or accepted in order (responder).
+ * Optional: "natTraversal" (default true), "nonceBytes" (default 20, as the
+ * seed's routers), "identity" (default our address), "retransmit".
+ */
+import { readFileSync } from "node:fs";
+import { AuthAlgorithm, AuthMethod, Encryption, EncapsulationMode, Hash, TransformId } from "@course/isakmp-attributes.ts";
+import type { IkeSuite } from "../../../solutions/04-negotiation/ike-transform.ts";
+import type { RandomSource } from "../../../solutions/05-diffie-hellman/keypair.ts";
+import type { Phase1Config, Phase1Mode, Phase2Config, RetransmitPolicy, TransformSet } from "./modules.ts";
+import { systemRandom } from "./seeded-random.ts";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export interface PeerSettings {
+  readonly mode: Phase1Mode;
+  readonly phase1: Phase1Config;
+  readonly phase2: Phase2Config;
+  readonly retransmit: RetransmitPolicy;
+}
+
+/** strongSwan's default: 4 s, then x1.8, five retransmissions (charon.retransmit_*). */
+export const DEFAULT_RETRANSMIT: RetransmitPolicy = { initialMs: 4000, factor: 1.8, maxMs: 60_000, tries: 5 };
+
+const IKE_CIPHERS: Readonly<Record<string, { encryption: number; keyLength?: number }>> = {
+  aes128: { encryption: Encryption.AES_CBC, keyLength: 128 },
+  aes192: { encryption: Encryption.AES_CBC, keyLength: 192 },
+  aes256: { encryption: Encryption.AES_CBC, keyLength: 256 },
+  "3des": { encryption: Encryption.TRIPLE_DES_CBC },
+};
+const IKE_HASHES: Readonly<Record<string, number>> = { md5: Hash.MD5, sha1: Hash.SHA, sha256: Hash.SHA2_256, sha384: Hash.SHA2_384, sha512: Hash.SHA2_512 };
+/** strongSwan's names for the MODP groups (RFC 2409 section 6, RFC 3526). */
+const GROUPS: Readonly<Record<string, number>> = { modp768: 1, modp1024: 2, modp1536: 5, modp2048: 14, modp3072: 15 };
+const ESP_CIPHERS: Readonly<Record<string, { transformId: number; keyLength?: number }>> = {
+  aes128: { transformId: TransformId.ESP_AES, keyLength: 128 },
+  aes256: { transformId: TransformId.ESP_AES, keyLength: 256 },
+  "3des": { transformId: TransformId.ESP_3DES },
+  null: { transformId: TransformId.ESP_NULL },
+};
+const ESP_INTEGRITY: Readonly<Record<string, number>> = { md5: AuthAlgorithm.HMAC_MD5, sha1: AuthAlgorithm.HMAC_SHA, sha256: AuthAlgorithm.HMAC_SHA2_256 };
+
+function pick<T>(table: Readonly<Record<string, T>>, word: string | undefined, what: string, proposal: string): T {
+  if (word === undefined || !Object.hasOwn(table, word)) {
+    throw new ConfigError(`${what} "${word ?? ""}" in "${proposal}" is not one of ${Object.keys(table).join(", ")}`);
+  }
+  return table[word]!;
+}
+
+/** "aes128-sha1-modp1024" -> the chapter 04 suite, pre-shared key authentication. */
+export function ikeSuite(proposal: string, lifetimeSeconds: number): IkeSuite {
+  const [cipher, hash, group, ...extra] = proposal.split("-");
+  if (extra.length > 0) throw new ConfigError(`phase 1 proposal "${proposal}": cipher-hash-group, e.g. aes128-sha1-modp1024`);
+  return {
+    ...pick(IKE_CIPHERS, cipher, "cipher", proposal),
+    hash: pick(IKE_HASHES, hash, "hash", proposal),
+    authMethod: AuthMethod.PRE_SHARED_KEY,
+    group: pick(GROUPS, group, "group", proposal),
+    lifetimeSeconds,
+  };
+}
+
+/** "aes128-sha1" -> an ESP transform set in tunnel mode (chapter 09 switches to UDP-encapsulated tunnel under NAT-T). */
+export function espTransformSet(proposal: string, pfsGroup: number | undefined): TransformSet {
+  const [cipher, integrity, ...extra] = proposal.split("-");
+  if (extra.length > 0) throw new ConfigError(`phase 2 proposal "${proposal}": cipher-integrity, e.g. aes128-sha1`);
+  return {
+    mode: EncapsulationMode.TUNNEL,
+    ...(pfsGroup !== undefined ? { pfsGroup } : {}),
+    esp: { ...pick(ESP_CIPHERS, cipher, "ESP cipher", proposal), authAlgorithm: pick(ESP_INTEGRITY, integrity, "ESP integrity", proposal) },
+  };
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+function address(value: unknown, key: string): string {
+  if (typeof value !== "string" || !IPV4.test(value)) throw new ConfigError(`"${key}" must be an IPv4 address like "192.168.12.1"`);
+  return value;
+}
+
+function subnet(value: unknown, key: string): string {
+  const [net, bits, ...rest] = typeof value === "string" ? value.split("/") : [];
+  const n = Number(bits);
+  if (rest.length > 0 || !net || !IPV4.test(net) || !Number.isInteger(n) || n < 0 || n > 32) {
+    throw new ConfigError(`"${key}" must be a subnet like "10.1.1.0/24"`);
+  }
+  return `${net}/${n}`;
+}
+
+function list(value: unknown, key: string): string[] {
+  const items = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(items) || items.length === 0 || !items.every((x) => typeof x === "string")) {
+    throw new ConfigError(`"${key}" must be a proposal string or a non-empty list of them`);
+  }
+  return items as string[];
+}
+
+function seconds(value: unknown, key: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) <= 0) throw new ConfigError(`"${key}" must be a whole number of seconds`);
+  return value as number;
+}
+
+/** The PSK as octets: text as UTF-8 (the seed's "cisco"), or "0x" followed by hex. */
+function psk(value: unknown): Uint8Array {
+  if (typeof value !== "string" || value.length === 0) throw new ConfigError(`"psk" must be a non-empty string (text, or 0x and hex digits)`);
+  if (value.startsWith("0x")) {
+    const hex = value.slice(2);
+    if (!/^([0-9a-fA-F]{2})+$/.test(hex)) throw new ConfigError(`"psk" starts with 0x but is not hex`);
+    return Uint8Array.from(Buffer.from(hex, "hex"));
+  }
+  return new TextEncoder().encode(value);
+}
+
+function pfsGroup(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === false) return undefined;
+  if (typeof value === "number" && Object.values(GROUPS).includes(value)) return value;
+  if (typeof value === "string" && Object.hasOwn(GROUPS, value)) return GROUPS[value];
+  throw new ConfigError(`"pfsGroup" must be one of ${Object.keys(GROUPS).join(", ")} (or its number)`);
+}
+
+function retransmit(value: unknown): RetransmitPolicy {
+  if (value === undefined) return DEFAULT_RETRANSMIT;
+  const r = { ...DEFAULT_RETRANSMIT, ...(value as object) } as Record<string, unknown>;
+  for (const k of ["initialMs", "factor", "maxMs", "tries"]) {
+    if (typeof r[k] !== "number" || !((r[k] as number) >= 0)) throw new ConfigError(`"retransmit.${k}" must be a non-negative number`);
+  }
+  return r as unknown as RetransmitPolicy;
+}
+
+/** Reads and checks a configuration object; `random` feeds cookies, nonces and private values. */
+export function peerSettings(raw: unknown, random: RandomSource = systemRandom): PeerSettings {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError("the configuration must be a JSON object");
+  const c = raw as Record<string, unknown>;
+  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "nonceBytes", "identity", "retransmit"]);
+  const unknown = Object.keys(c).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw new ConfigError(`unknown setting${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${[...known].join(", ")}`);
+  const mode = c.mode ?? "main";
+  if (mode !== "main" && mode !== "aggressive") throw new ConfigError(`"mode" must be "main" or "aggressive"`);
+  const local = address(c.local, "local");
+  const remote = address(c.remote, "remote");
+  const lifetimes = (c.lifetimes ?? {}) as Record<string, unknown>;
+  const ikeLife = seconds(lifetimes.ike, "lifetimes.ike", 86400);
+  const ipsecLife = seconds(lifetimes.ipsec, "lifetimes.ipsec", 3600);
+  const nonceBytes = c.nonceBytes ?? 20;
+  if (!Number.isInteger(nonceBytes) || (nonceBytes as number) < 8 || (nonceBytes as number) > 256) throw new ConfigError(`"nonceBytes" must be 8 to 256 (RFC 2409 section 5)`);
+  const identity = address(c.identity ?? local, "identity");
+  const pfs = pfsGroup(c.pfsGroup);
+  return {
+    mode,
+    retransmit: retransmit(c.retransmit),
+    phase1: {
+      local: { address: local, port: 500 },
+      remote: { address: remote, port: 500 },
+      psk: psk(c.psk),
+      suites: list(c.phase1 ?? "aes128-sha1-modp1024", "phase1").map((p) => ikeSuite(p, ikeLife)),
+      prefer: "responder",
+      // RFC 2407 section 4.6.2: in phase 1 the identity is bound to UDP port 500, as the seed's routers send it.
+      identity: { protocolId: 17, port: 500, identity: { type: "ipv4", address: identity } },
+      nonceBytes: nonceBytes as number,
+      natTraversal: c.natTraversal !== false,
+      vendorIds: { sa: [], keyExchange: [] },
+      random,
+    },
+    phase2: {
+      localSubnet: subnet(c.localSubnet, "localSubnet"),
+      remoteSubnet: subnet(c.remoteSubnet, "remoteSubnet"),
+      sets: list(c.phase2 ?? "aes128-sha1", "phase2").map((p) => espTransformSet(p, pfs)),
+      lifetime: { seconds: ipsecLife },
+      prefer: "responder",
+      nonceBytes: nonceBytes as number,
+      random,
+    },
+  };
+}
+
+export function readPeerSettings(file: string): PeerSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${file} is not JSON: ${(e as Error).message}`);
+  }
+  return peerSettings(raw);
+}
+

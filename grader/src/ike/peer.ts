@@ -1,0 +1,419 @@
+/**
+ * The IKEv1 peer: phase 1 (main or aggressive mode), then quick mode, over a
+ * transport, with the chosen implementation's step functions doing all the
+ * protocol work. This file only keeps the exchanges apart (by cookies and
+ * Message ID, RFC 2408 section 3.1), sends what a step returns, retransmits
+ * with the learner's Retransmitter, answers duplicates with the reply already
+ * sent (RFC 2409 section 5: a retransmission is answered, never re-derived),
+ * moves to UDP 4500 when NAT traversal asks for it (RFC 3947 section 4) and
+ * answers informational exchanges (DPD, delete).
+ */
+import { NegotiationError } from "@course/errors.ts";
+import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
+import { NOTIFY_TYPE_NAMES, NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
+import type { Payload } from "../../../solutions/03-payloads/message.ts";
+import type { Clock } from "./clock.ts";
+import type { PeerSettings } from "./config.ts";
+import type { ChildSa, Endpoint, IkeModules, IkeSa, Phase1State, QuickState, Retransmitter } from "./modules.ts";
+import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
+
+export type Role = "initiator" | "responder";
+
+/** The peer's own error notify: the reason we stop, never answered with a notify of ours. */
+class PeerRefusal extends NegotiationError {}
+
+export interface PeerOutcome {
+  readonly ike: IkeSa;
+  readonly children: readonly ChildSa[];
+  /** From our first message (initiator) or the peer's first message (responder) to the first CHILD SA, in ms. */
+  readonly handshakeMs: number;
+}
+
+/** Where the IKE SA's messages go: our port and the peer's endpoint. */
+interface Path {
+  localPort: number;
+  remote: Endpoint;
+}
+
+type Next<S> = ((state: S, datagram: Uint8Array) => void) | undefined;
+
+/** One exchange (phase 1, or one quick mode Message ID): its retransmitter and what the next message is for. */
+interface Exchange<S> {
+  readonly name: string;
+  readonly retx: Retransmitter;
+  state: S;
+  next: Next<S>;
+  cancel?: () => void;
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** RFC 2408 section 3.14.1: notify types below 8192 are errors, 8192 and up status. */
+const isError = (type: number) => type < 8192;
+/**
+ * What a peer says when our MM5/MM6 decrypts to garbage or its hash fails:
+ * INVALID-PAYLOAD-TYPE (1), INVALID-HASH-INFORMATION (23),
+ * AUTHENTICATION-FAILED (24) (RFC 2408 section 3.14.1).
+ */
+const WRONG_KEY_SIGNS: ReadonlySet<number> = new Set([NotifyType.INVALID_PAYLOAD_TYPE, 23, 24]);
+
+export class IkePeer {
+  readonly #m: IkeModules;
+  readonly #s: PeerSettings;
+  readonly #transport: Transport;
+  readonly #clock: Clock;
+  readonly #log: (line: string) => void;
+  #role: Role | undefined;
+  #started = 0;
+  #phase1: Exchange<Phase1State> | undefined;
+  #path: Path;
+  #ike: IkeSa | undefined;
+  readonly #quick = new Map<number, Exchange<QuickState | undefined>>();
+  readonly #children: ChildSa[] = [];
+  #outcome: PeerOutcome | undefined;
+  #error: Error | undefined;
+  readonly #settled: Promise<PeerOutcome>;
+  #resolve!: (o: PeerOutcome) => void;
+  #reject!: (e: Error) => void;
+
+  constructor(modules: IkeModules, settings: PeerSettings, transport: Transport, clock: Clock, log: (line: string) => void = () => {}) {
+    this.#m = modules;
+    this.#s = settings;
+    this.#transport = transport;
+    this.#clock = clock;
+    this.#log = log;
+    this.#path = { localPort: IKE_PORT, remote: settings.phase1.remote };
+    this.#settled = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // A caller that only polls `outcome`/`error` (the virtual clock) must not see an unhandled rejection.
+    this.#settled.catch(() => {});
+    transport.onDatagram((d, port, from) => this.#receive(d, port, from));
+  }
+
+  /** The first CHILD SA is up (with its IKE SA), or the reason it never will be. */
+  get result(): Promise<PeerOutcome> {
+    return this.#settled;
+  }
+  get outcome(): PeerOutcome | undefined {
+    return this.#outcome;
+  }
+  get error(): Error | undefined {
+    return this.#error;
+  }
+  get ike(): IkeSa | undefined {
+    return this.#ike;
+  }
+  get children(): readonly ChildSa[] {
+    return this.#children;
+  }
+
+  /** Starts phase 1 towards the configured remote peer. */
+  initiate(): Promise<PeerOutcome> {
+    this.#role = "initiator";
+    this.#started = this.#clock.now();
+    this.#guard("phase 1", () => {
+      const m = this.#m;
+      const main = this.#s.mode === "main";
+      const step = (main ? m.mainMode1 : m.aggressive1)(m.initiatorState(this.#s.mode, this.#s.phase1));
+      const ex: Exchange<Phase1State> = { name: main ? "main mode" : "aggressive mode", retx: this.#retransmitter(), state: step.state, next: undefined };
+      this.#phase1 = ex;
+      ex.next = main ? this.#phase1Step(ex, m.mainMode3, this.#phase1Step(ex, m.mainMode5, this.#phase1Step(ex, m.mainModeFinish, undefined))) : this.#phase1Step(ex, m.aggressive3, undefined);
+      this.#send(ex, step.send, "message 1");
+    });
+    return this.#settled;
+  }
+
+  /** Waits for a peer to start phase 1. */
+  respond(): Promise<PeerOutcome> {
+    this.#role = "responder";
+    return this.#settled;
+  }
+
+  #retransmitter(): Retransmitter {
+    return new this.#m.Retransmitter(this.#s.retransmit);
+  }
+
+  /** Runs `fn`; an exception ends the negotiation with a message saying where it happened. */
+  #guard(where: string, fn: () => void): void {
+    if (this.#error) return;
+    try {
+      fn();
+    } catch (e) {
+      this.#fail(e as Error, where);
+    }
+  }
+
+  #fail(e: Error, where: string): void {
+    if (this.#error || this.#outcome) return;
+    this.#error = new Error(`${where}: ${e.message}`, { cause: e });
+    for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
+    this.#log(`failed in ${where}: ${e.message}`);
+    if (e instanceof NegotiationError && !(e instanceof PeerRefusal)) this.#tell(e.notifyType);
+    this.#reject(this.#error);
+  }
+
+  /**
+   * Tells the peer why phase 1 stopped: an Informational exchange with one
+   * Notification (DOI 1, protocol ISAKMP, SPI = both cookies, RFC 2408
+   * section 3.14), in clear because the peer may not share our keys (a
+   * wrong PSK is exactly that case).
+   */
+  #tell(notifyType: number): void {
+    const p1 = this.#phase1;
+    if (this.#ike || !p1) return;
+    const spi = new Uint8Array(16);
+    spi.set(p1.state.ckyI, 0);
+    spi.set(p1.state.ckyR, 8);
+    const message = this.#m.encodeMessage({
+      initiatorSpi: p1.state.ckyI,
+      responderSpi: p1.state.ckyR,
+      exchangeType: ExchangeType.INFORMATIONAL,
+      flags: { encryption: false, commit: false, authenticationOnly: false },
+      messageId: this.#messageId(),
+      payloads: [{ type: PayloadType.NOTIFICATION, notification: { doi: 1, protocolId: ProtocolId.ISAKMP, spi, messageType: notifyType, data: new Uint8Array(0) } }],
+    });
+    this.#log(`-> informational: NOTIFY ${NOTIFY_TYPE_NAMES.get(notifyType) ?? notifyType}`);
+    this.#sendRaw(message);
+  }
+
+  #sendRaw(datagram: Uint8Array): void {
+    this.#transport.send(datagram, this.#path.localPort, this.#path.remote);
+  }
+
+  /** Sends a step's message and arms the retransmission timer unless nothing more is expected. */
+  #send<S>(ex: Exchange<S>, datagram: Uint8Array | undefined, what: string): void {
+    if (!datagram) return;
+    this.#log(`-> ${ex.name} ${what} (${datagram.length} octets) to ${this.#path.remote.address}:${this.#path.remote.port}`);
+    this.#sendRaw(datagram);
+    // Our last message (no next step) needs no answer: it is only sent again
+    // when the peer repeats the message it answered.
+    ex.retx.sent(datagram, this.#clock.now(), ex.next !== undefined);
+    this.#arm(ex);
+  }
+
+  #arm<S>(ex: Exchange<S>): void {
+    ex.cancel?.();
+    ex.cancel = undefined;
+    const deadline = ex.retx.nextDeadline();
+    if (deadline === undefined) return;
+    ex.cancel = this.#clock.timer(deadline - this.#clock.now(), () => {
+      const due = ex.retx.due(this.#clock.now());
+      if (due === "give-up") {
+        this.#fail(new Error(`no answer from ${this.#path.remote.address} after ${this.#s.retransmit.tries} retransmissions`), ex.name);
+        return;
+      }
+      if (due) {
+        this.#log(`-> ${ex.name} retransmission (${due.length} octets)`);
+        this.#sendRaw(due);
+      }
+      this.#arm(ex);
+    });
+  }
+
+  /** A phase 1 handler: runs `step` on the message, then expects `then`. */
+  #phase1Step(ex: Exchange<Phase1State>, step: (s: Phase1State, d: Uint8Array) => ReturnType<IkeModules["mainMode3"]>, then: Next<Phase1State>): Next<Phase1State> {
+    return (state, datagram) => {
+      const r = step(state, datagram);
+      ex.state = r.state;
+      ex.next = then;
+      this.#maybeFloat(r.state);
+      this.#send(ex, r.send, `message ${r.state.messages}`);
+      if (r.established) this.#established(r.established);
+    };
+  }
+
+  /**
+   * RFC 3947 section 4: once NAT-D showed a NAT on either side, the
+   * initiator sends from UDP 4500 to UDP 4500 (main mode message 5,
+   * aggressive mode message 3) and everything after stays there.
+   */
+  #maybeFloat(state: Phase1State): void {
+    if (this.#role !== "initiator" || this.#path.localPort === NAT_T_PORT) return;
+    if (state.natT && state.nat && (state.nat.localBehindNat || state.nat.remoteBehindNat)) {
+      this.#path = { localPort: NAT_T_PORT, remote: { address: this.#path.remote.address, port: NAT_T_PORT } };
+      this.#log(`NAT detected (local ${state.nat.localBehindNat}, remote ${state.nat.remoteBehindNat}): moving to UDP 4500`);
+    }
+  }
+
+  #established(ike: IkeSa): void {
+    this.#ike = ike;
+    this.#log(`IKE SA established: ${hex(ike.ckyI)}/${hex(ike.ckyR)} (${ike.mode} mode, ${ike.role})`);
+    if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
+  }
+
+  #startQuick(ike: IkeSa): void {
+    const r = this.#m.quick1(ike, this.#s.phase2);
+    const messageId = this.#m.decodeHeader(r.send).messageId;
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${messageId.toString(16).padStart(8, "0")}`, retx: this.#retransmitter(), state: r.state, next: undefined };
+    ex.next = (state, datagram) => {
+      const done = this.#m.quick3(state!, datagram);
+      ex.next = undefined;
+      this.#send(ex, done.send, "message 3");
+      this.#child(done.child);
+    };
+    this.#quick.set(messageId, ex);
+    this.#send(ex, r.send, "message 1");
+  }
+
+  #child(child: ChildSa): void {
+    this.#children.push(child);
+    this.#log(`CHILD SA installed: ${child.protocol} in ${child.inbound.spi.toString(16).padStart(8, "0")}, out ${child.outbound.spi.toString(16).padStart(8, "0")} (${child.localSubnet} === ${child.remoteSubnet})`);
+    if (!this.#outcome && this.#ike && !this.#error) {
+      this.#outcome = { ike: this.#ike, children: this.#children, handshakeMs: this.#clock.now() - this.#started };
+      this.#resolve(this.#outcome);
+    }
+  }
+
+  #receive(datagram: Uint8Array, localPort: number, from: Endpoint): void {
+    let header;
+    try {
+      header = this.#m.decodeHeader(datagram);
+    } catch (e) {
+      this.#log(`dropped a datagram from ${from.address}:${from.port} whose ISAKMP header does not decode: ${(e as Error).message}`);
+      return;
+    }
+    // The responder answers where the request came from (RFC 3947 section 4: the initiator picks the port).
+    if (this.#role === "responder") this.#path = { localPort, remote: from };
+    switch (header.exchangeType) {
+      case ExchangeType.IDENTITY_PROTECTION:
+      case ExchangeType.AGGRESSIVE:
+        this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header));
+        return;
+      case ExchangeType.QUICK_MODE:
+        this.#guard(`quick mode ${header.messageId.toString(16).padStart(8, "0")}`, () => this.#onQuick(datagram, header));
+        return;
+      case ExchangeType.INFORMATIONAL:
+        this.#guard("informational exchange", () => this.#onInformational(datagram, header));
+        return;
+      default:
+        this.#log(`dropped exchange type ${header.exchangeType}: this peer does main, aggressive, quick mode and informational`);
+    }
+  }
+
+  /** Duplicate check and dispatch to the exchange's next step. */
+  #deliver<S>(ex: Exchange<S>, datagram: Uint8Array): void {
+    if (ex.retx.received(datagram) === "duplicate") {
+      const reply = ex.retx.replyTo(datagram);
+      this.#log(`<- ${ex.name}: a retransmission of the peer's last message${reply ? ", answered with our last reply" : ""}`);
+      if (reply) this.#sendRaw(reply);
+      return;
+    }
+    if (!ex.next) {
+      this.#log(`<- ${ex.name}: dropped a message after the exchange was complete`);
+      return;
+    }
+    ex.cancel?.();
+    const next = ex.next;
+    // Accepted before the step runs: the step's reply becomes the answer to this message's duplicates.
+    ex.retx.accepted(datagram);
+    next(ex.state, datagram);
+  }
+
+  #onPhase1(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
+    const ex = this.#phase1;
+    if (ex) {
+      if (!same(header.initiatorSpi, ex.state.ckyI)) {
+        this.#log(`dropped a phase 1 message for another IKE SA (initiator cookie ${hex(header.initiatorSpi)})`);
+        return;
+      }
+      this.#deliver(ex, datagram);
+      return;
+    }
+    if (this.#role !== "responder") return;
+    const mode = header.exchangeType === ExchangeType.IDENTITY_PROTECTION ? "main" : "aggressive";
+    if (mode !== this.#s.mode) {
+      this.#log(`dropped a ${mode} mode proposal: this peer is configured for ${this.#s.mode} mode`);
+      return;
+    }
+    this.#started = this.#clock.now();
+    const m = this.#m;
+    const retx = this.#retransmitter();
+    retx.accepted(datagram);
+    const first = (mode === "main" ? m.mainMode2 : m.aggressive2)(this.#s.phase1, datagram);
+    const created: Exchange<Phase1State> = { name: `${mode} mode`, retx, state: first.state, next: undefined };
+    this.#phase1 = created;
+    created.next = mode === "main" ? this.#phase1Step(created, m.mainMode4, this.#phase1Step(created, m.mainMode6, undefined)) : this.#phase1Step(created, m.aggressiveFinish, undefined);
+    this.#send(created, first.send, "message 2");
+  }
+
+  #onQuick(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
+    const ike = this.#ike;
+    if (!ike || !same(header.initiatorSpi, ike.ckyI) || !same(header.responderSpi, ike.ckyR)) {
+      this.#log(`dropped a quick mode message for an IKE SA we do not have (${hex(header.initiatorSpi)}/${hex(header.responderSpi)})`);
+      return;
+    }
+    const existing = this.#quick.get(header.messageId);
+    if (existing) {
+      this.#deliver(existing, datagram);
+      return;
+    }
+    // A new Message ID from the peer starts a quick mode exchange it initiates (RFC 2409 section 5.5).
+    const retx = this.#retransmitter();
+    retx.accepted(datagram);
+    const r = this.#m.quick2(ike, this.#s.phase2, datagram);
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${header.messageId.toString(16).padStart(8, "0")}`, retx, state: r.state, next: undefined };
+    ex.next = (state, d) => {
+      const done = this.#m.quickFinish(state!, d);
+      ex.next = undefined;
+      this.#child(done.child);
+    };
+    this.#quick.set(header.messageId, ex);
+    this.#send(ex, r.send, "message 2");
+  }
+
+  #onInformational(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
+    const ike = this.#ike;
+    if (!header.flags.encryption) {
+      // Before phase 1 ends there are no keys: an error notify comes in clear
+      // (RFC 2408 section 5.5). It cannot be authenticated, but it is the
+      // only way the peer can say why it gave up, so phase 1 stops on it.
+      if (ike || !this.#phase1 || !same(header.initiatorSpi, this.#phase1.state.ckyI)) {
+        this.#log("dropped an unprotected informational message");
+        return;
+      }
+      for (const p of this.#m.decodeMessage(datagram).payloads) {
+        if (p.type === PayloadType.NOTIFICATION && isError(p.notification.messageType)) {
+          const name = NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? String(p.notification.messageType);
+          throw new PeerRefusal(p.notification.messageType, "Notify Message Type", `the peer refused phase 1 with ${name}${WRONG_KEY_SIGNS.has(p.notification.messageType) ? " (pre-shared keys differ?)" : ""}`);
+        }
+      }
+      return;
+    }
+    if (!ike) {
+      this.#log("dropped a protected informational message: no IKE SA yet");
+      return;
+    }
+    const { payloads } = this.#m.openInformational(ike, datagram);
+    for (const p of payloads) this.#onInformationalPayload(ike, p);
+  }
+
+  #onInformationalPayload(ike: IkeSa, p: Payload): void {
+    if (p.type === PayloadType.NOTIFICATION && p.notification.messageType === NotifyType.R_U_THERE) {
+      // RFC 3706 section 5: answer with R-U-THERE-ACK carrying the same sequence number.
+      const ack: Payload = { type: PayloadType.NOTIFICATION, notification: { ...p.notification, messageType: NotifyType.R_U_THERE_ACK } };
+      this.#log("<- DPD R-U-THERE, answering R-U-THERE-ACK");
+      this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [ack]));
+    } else if (p.type === PayloadType.DELETE) {
+      const what = p.delete.protocolId === ProtocolId.ISAKMP ? "the IKE SA" : `${p.delete.spis.length} IPsec SA(s): ${p.delete.spis.map(hex).join(", ")}`;
+      this.#log(`<- the peer deleted ${what}`);
+    } else if (p.type === PayloadType.NOTIFICATION) {
+      this.#log(`<- notify ${NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? p.notification.messageType}`);
+    }
+  }
+
+  /** A fresh non-zero Message ID for an exchange we start (RFC 2408 section 3.1). */
+  #messageId(): number {
+    for (;;) {
+      const id = Buffer.from(this.#s.phase1.random(4)).readUInt32BE(0);
+      if (id !== 0 && !this.#quick.has(id)) return id;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
+    await this.#transport.close();
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Two peers of one implementation negotiating over the in-memory link, on a
+ * virtual clock: the in-process end-to-end test and the capture scenarios
+ * both run this. Nothing touches the network; a lost message costs
+ * simulated seconds only.
+ */
+import type { ImplLoader } from "../impl-loader.ts";
+import { VirtualClock } from "./clock.ts";
+import type { PeerSettings } from "./config.ts";
+import { memoryLink, type LinkFaults, type WireDatagram } from "./memory-link.ts";
+import { loadIkeModules } from "./modules.ts";
+import { IkePeer } from "./peer.ts";
+
+export interface Simulation {
+  readonly initiator: IkePeer;
+  readonly responder: IkePeer;
+  readonly wire: readonly WireDatagram[];
+  /** Simulated milliseconds until both sides were done. */
+  readonly elapsedMs: number;
+  /** What each peer logged, prefixed with its role. */
+  readonly log: readonly string[];
+}
+
+const settled = (p: IkePeer) => p.outcome !== undefined || p.error !== undefined;
+
+export async function simulate(loader: ImplLoader, initiator: PeerSettings, responder: PeerSettings, faults?: LinkFaults): Promise<Simulation> {
+  const modules = await loadIkeModules(loader);
+  const clock = new VirtualClock();
+  const link = memoryLink(clock, faults);
+  const log: string[] = [];
+  const logger = (who: string) => (line: string) => log.push(`${(clock.now() / 1000).toFixed(3)} ${who}: ${line}`);
+  const r = new IkePeer(modules, responder, link.attach(responder.phase1.local.address), clock, logger("responder"));
+  const i = new IkePeer(modules, initiator, link.attach(initiator.phase1.local.address), clock, logger("initiator"));
+  void r.respond();
+  void i.initiate();
+  clock.run(() => settled(i) && settled(r));
+  return { initiator: i, responder: r, wire: link.wire, elapsedMs: clock.now(), log };
+}

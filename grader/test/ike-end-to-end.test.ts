@@ -1,0 +1,105 @@
+/**
+ * In-process end to end: two peers running the reference solution complete
+ * main mode + quick mode and aggressive mode + quick mode over the in-memory
+ * link, and hold the same keys, each direction the mirror of the other: what
+ * the initiator sends with (outbound SPI and keys) is what the responder
+ * receives with, and the other way round. With a lossy link that also
+ * duplicates datagrams they still complete, through retransmissions and
+ * answered duplicates. A wrong pre-shared key fails on both sides.
+ */
+import { describe, expect, test } from "vitest";
+import { implLoader } from "../src/impl-loader.ts";
+import { peerSettings, type PeerSettings } from "../src/ike/config.ts";
+import type { LinkFaults } from "../src/ike/memory-link.ts";
+import type { ChildSa } from "../src/ike/modules.ts";
+import { seededRandom } from "../src/ike/seeded-random.ts";
+import { simulate, type Simulation } from "../src/ike/simulate.ts";
+import { SOLUTIONS_DIR } from "../src/paths.ts";
+
+const R1 = "192.168.12.1";
+const R2 = "192.168.12.2";
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+interface Variant {
+  readonly mode: "main" | "aggressive";
+  readonly phase1?: string;
+  readonly phase2?: string;
+  readonly pfsGroup?: string;
+  readonly psk?: { readonly initiator: string; readonly responder: string };
+}
+
+function pair(v: Variant, label: string): { initiator: PeerSettings; responder: PeerSettings } {
+  const common = { mode: v.mode, phase1: v.phase1 ?? "aes128-sha1-modp1024", phase2: v.phase2 ?? "aes128-sha1", ...(v.pfsGroup ? { pfsGroup: v.pfsGroup } : {}) };
+  return {
+    initiator: peerSettings({ ...common, local: R1, remote: R2, psk: v.psk?.initiator ?? "cisco123", localSubnet: "10.1.1.0/24", remoteSubnet: "10.2.2.0/24" }, seededRandom(`${label}:r1`)),
+    responder: peerSettings({ ...common, local: R2, remote: R1, psk: v.psk?.responder ?? "cisco123", localSubnet: "10.2.2.0/24", remoteSubnet: "10.1.1.0/24" }, seededRandom(`${label}:r2`)),
+  };
+}
+
+async function run(v: Variant, label: string, faults?: LinkFaults): Promise<Simulation> {
+  const { initiator, responder } = pair(v, label);
+  return simulate(implLoader(SOLUTIONS_DIR), initiator, responder, faults);
+}
+
+function expectMirror(sim: Simulation): void {
+  const log = `\n${sim.log.join("\n")}`;
+  expect(sim.initiator.error, `the initiator failed${log}`).toBeUndefined();
+  expect(sim.responder.error, `the responder failed${log}`).toBeUndefined();
+  const i = sim.initiator.outcome!;
+  const r = sim.responder.outcome!;
+  expect(i, `the initiator has no CHILD SA${log}`).toBeDefined();
+  expect(r, `the responder has no CHILD SA${log}`).toBeDefined();
+  expect(hex(i.ike.ckyR), "both sides name the IKE SA by the same cookies").toBe(hex(r.ike.ckyR));
+  expect(hex(i.ike.keys.encKey), "both sides derived the same phase 1 encryption key").toBe(hex(r.ike.keys.encKey));
+  expect(hex(i.ike.keys.skeyid_d), "both sides derived the same SKEYID_d (the root of every KEYMAT)").toBe(hex(r.ike.keys.skeyid_d));
+  expect([i.ike.role, r.ike.role]).toEqual(["initiator", "responder"]);
+  expect(i.children.length).toBe(1);
+  expect(r.children.length).toBe(1);
+  const [ci, cr] = [i.children[0]!, r.children[0]!] as [ChildSa, ChildSa];
+  const keys = (k: ChildSa["inbound"]) => ({ spi: k.spi, enc: hex(k.encKey), integ: hex(k.integKey) });
+  expect(keys(ci.outbound), "what the initiator sends with (SPI, encryption and integrity keys) is what the responder receives with").toEqual(keys(cr.inbound));
+  expect(keys(cr.outbound), "what the responder sends with is what the initiator receives with").toEqual(keys(ci.inbound));
+  expect(ci.inbound.spi, "each direction has its own SPI, chosen by its receiver").not.toBe(ci.outbound.spi);
+  expect(hex(ci.inbound.encKey), "KEYMAT hashes the receiver's SPI, so the two directions get different keys").not.toBe(hex(ci.outbound.encKey));
+  expect(ci.inbound.encKey.length + ci.inbound.integKey.length, "KEYMAT was expanded to the cipher's and the HMAC's key lengths").toBeGreaterThan(0);
+  expect([ci.localSubnet, ci.remoteSubnet], "the initiator's proxy IDs").toEqual(["10.1.1.0/24", "10.2.2.0/24"]);
+  expect([cr.localSubnet, cr.remoteSubnet], "the responder's proxy IDs are the mirror image").toEqual(["10.2.2.0/24", "10.1.1.0/24"]);
+  expect(ci.messageId, "both sides saw the same quick mode exchange").toBe(cr.messageId);
+}
+
+const LOSSY: LinkFaults = { loss: 0.25, duplicate: 0.25, seed: "lossy" };
+
+describe("two reference peers over the in-memory link", () => {
+  for (const mode of ["main", "aggressive"] as const) {
+    test(`${mode} mode + quick mode: identical, direction-correct KEYMAT`, async () => {
+      const sim = await run({ mode }, `${mode}-clean`);
+      expectMirror(sim);
+      expect(sim.wire.length, "phase 1 and three quick mode messages, nothing sent twice").toBe(mode === "main" ? 9 : 6);
+    });
+
+    test(`${mode} mode + quick mode with a quarter of the datagrams lost and a quarter duplicated`, async () => {
+      const sim = await run({ mode }, `${mode}-lossy`, LOSSY);
+      expectMirror(sim);
+      const fates = sim.wire.map((w) => w.fate);
+      expect(fates.filter((f) => f === "lost").length, "the link lost datagrams (so retransmission was needed)").toBeGreaterThan(0);
+      expect(fates.filter((f) => f === "duplicated").length, "the link duplicated datagrams (so duplicates were answered or dropped)").toBeGreaterThan(0);
+    });
+  }
+
+  test("quick mode with PFS (group 2) and a stronger proposal (AES-256, SHA2-256, group 14)", async () => {
+    expectMirror(await run({ mode: "main", pfsGroup: "modp1024" }, "pfs"));
+    const strong = await run({ mode: "main", phase1: "aes256-sha256-modp2048", phase2: "aes256-sha256" }, "strong");
+    expectMirror(strong);
+    expect(strong.initiator.outcome!.ike.keys.encKey.length, "AES-256 takes 32 octets of key").toBe(32);
+  });
+
+  for (const mode of ["main", "aggressive"] as const) {
+    test(`${mode} mode with different pre-shared keys fails on both sides, saying so`, async () => {
+      const sim = await run({ mode, psk: { initiator: "cisco123", responder: "cisco124" } }, `${mode}-wrong-psk`);
+      const log = `\n${sim.log.join("\n")}`;
+      expect(sim.initiator.outcome, `the initiator must not have SAs${log}`).toBeUndefined();
+      expect(sim.responder.outcome, `the responder must not have SAs${log}`).toBeUndefined();
+      for (const side of [sim.initiator, sim.responder]) expect(side.error?.message, `each side reports the failure${log}`).toMatch(/pre-shared keys differ\?/);
+    });
+  }
+});
