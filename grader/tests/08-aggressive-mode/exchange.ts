@@ -121,9 +121,9 @@ export function messageLayout(reference: Uint8Array): Layout {
   return fields;
 }
 
-/** A NegotiationError naming `field`, whose notifyType is `notify` (the notification the peer is sent). */
-export function expectNegotiation(fn: () => unknown, notify: number, field: string, what: string, why: string): void {
-  expectThrows(fn, { what, error: "NegotiationError", field, why });
+/** A NegotiationError (naming `field` when given) whose notifyType is `notify`: the notification the peer is sent. */
+export function expectNegotiation(fn: () => unknown, notify: number, field: string | undefined, what: string, why: string): void {
+  expectThrows(fn, { what, error: "NegotiationError", ...(field === undefined ? {} : { field }), why });
   try {
     fn();
   } catch (e) {
