@@ -26,12 +26,17 @@
  *    - nat: with natT, detectNat(state, keys.hash, the NAT-D payloads' data,
  *      config.local, config.remote); without, no NAT on either side;
  *    - message 3: Hash (authHash(state, "initiator", state.idB)), then with
- *      natT the two natDetectionPayloads(state, keys.hash, config.local,
- *      config.remote), sealed with sealMessage(..., keys, iv): exchange type
- *      Aggressive, flags { encryption: true, ... }, Message ID 0;
+ *      natT the two natDetectionPayloads(state, keys.hash, local, remote)
+ *      where { local, remote } = transportEndpoints({ ...state, nat })
+ *      (message-5.ts): the ports message 3 travels on, 4500 once a NAT was
+ *      seen, as strongSwan hashes them; sealed with sealMessage(..., keys,
+ *      iv): exchange type Aggressive, flags { encryption: true, ... },
+ *      Message ID 0;
  *    - next state: nat, iv = the sealed nextIv, messages 3; return
  *      { state, send, established: establish(state) }.
- * 2. `aggressiveFinish(state, datagram)`, the responder after aggressive2:
+ * 2. `aggressiveFinish(state, datagram, arrival = state.config)`, the
+ *    responder after aggressive2; `arrival` is where message 3 arrived
+ *    (local) and came from (remote), UDP 4500 after the initiator moved:
  *    - refuse a state that is not an aggressive responder with 2 messages
  *      (FieldError "Message");
  *    - acceptHeader; if the E flag is set openMessage(datagram, keys,
@@ -41,18 +46,25 @@
  *      flag is clear decodeMessage, the IV stays;
  *    - HASH_I must equal authHash(state, "initiator",
  *      encodeIdentification(state.peerId)), else AUTHENTICATION-FAILED as above;
- *    - nat from the NAT-D payloads as in aggressive3 (no NAT without natT);
+ *    - nat: with natT, detectNat(state, keys.hash, the NAT-D payloads'
+ *      data, arrival.local, arrival.remote); without, no NAT on either side;
  *    - return { state (nat, iv, messages 3), established: establish(state) }.
  *
  * Lesson: lessons/08-aggressive-mode.md#message-3
  */
 import { todo } from "@course/todo.ts";
-import type { Phase1State, Step } from "../07-main-mode/exchange.ts";
+import type { Endpoint, Phase1State, Step } from "../07-main-mode/exchange.ts";
+
+/** Where a datagram arrived (`local`) and came from (`remote`), as its UDP/IP headers say. */
+export interface Arrival {
+  readonly local: Endpoint;
+  readonly remote: Endpoint;
+}
 
 export function aggressive3(state: Phase1State, datagram: Uint8Array): Step<Phase1State> {
   return todo("aggressive3");
 }
 
-export function aggressiveFinish(state: Phase1State, datagram: Uint8Array): Step<Phase1State> {
+export function aggressiveFinish(state: Phase1State, datagram: Uint8Array, arrival: Arrival = state.config): Step<Phase1State> {
   return todo("aggressiveFinish");
 }
