@@ -10,7 +10,8 @@
  * hash(g^xi | g^xr), so that is what `aggressive3` sends, and
  * `aggressiveFinish` takes both forms. With NAT traversal the initiator's
  * two NAT-D payloads ride along (RFC 3947 section 3.2); strongSwan sends
- * HASH, NAT-D, NAT-D.
+ * HASH, NAT-D, NAT-D, from UDP 4500 when message 2 showed a NAT, and its
+ * NAT-D payloads then hash the 4500 ports.
  *
  * A wrong pre-shared key shows on the initiator as a HASH_R that does not
  * match, on the responder as a message 3 that decrypts to noise or a HASH_I
@@ -29,11 +30,11 @@ import { encodeIdentification } from "../03-payloads/identification.ts";
 import { decodeMessage, type IsakmpMessage, type Payload } from "../03-payloads/message.ts";
 import { checkPeerPublic } from "../05-diffie-hellman/peer-value.ts";
 import { openMessage, sealMessage } from "../07-main-mode/encryption.ts";
-import { acceptHeader, exchangeTypeOf, onePayload, payloadsOf, type NatStatus, type Phase1State, type Role, type Step } from "../07-main-mode/exchange.ts";
+import { acceptHeader, exchangeTypeOf, onePayload, payloadsOf, type Endpoint, type NatStatus, type Phase1State, type Role, type Step } from "../07-main-mode/exchange.ts";
 import { phase1Keys } from "../07-main-mode/keys.ts";
 import { peerSupportsNatT } from "../07-main-mode/message-2.ts";
 import { chosenSuite } from "../07-main-mode/message-3.ts";
-import { authHash, keysOf } from "../07-main-mode/message-5.ts";
+import { authHash, keysOf, transportEndpoints } from "../07-main-mode/message-5.ts";
 import { establish } from "../07-main-mode/message-6.ts";
 import { detectNat, natDetectionPayloads } from "../07-main-mode/nat-detection.ts";
 
@@ -54,11 +55,16 @@ function verifyPeerHash(state: Phase1State, received: Uint8Array, label: string)
   }
 }
 
+/** Where a datagram arrived (`local`) and came from (`remote`), as its UDP/IP headers say. */
+export interface Arrival {
+  readonly local: Endpoint;
+  readonly remote: Endpoint;
+}
+
 /** NAT status from the peer's NAT-D payloads, when NAT traversal was agreed. */
-function natStatus(state: Phase1State, m: IsakmpMessage): NatStatus {
+function natStatus(state: Phase1State, m: IsakmpMessage, arrival: Arrival): NatStatus {
   if (!state.natT) return { localBehindNat: false, remoteBehindNat: false };
-  const { config } = state;
-  return detectNat(state, keysOf(state).hash, payloadsOf(m, PayloadType.NAT_D).map((p) => p.data), config.local, config.remote);
+  return detectNat(state, keysOf(state).hash, payloadsOf(m, PayloadType.NAT_D).map((p) => p.data), arrival.local, arrival.remote);
 }
 
 export function aggressive3(state: Phase1State, datagram: Uint8Array): Step<Phase1State> {
@@ -79,9 +85,13 @@ export function aggressive3(state: Phase1State, datagram: Uint8Array): Step<Phas
   const withKeys: Phase1State = { ...withDh, keys, iv };
   // The responder proves itself first; we answer only a peer that knows the key.
   verifyPeerHash(withKeys, hashR, "message 2");
-  const nat = natStatus(withKeys, m);
+  // Message 2 came to and from the configured ports (500).
+  const nat = natStatus(withKeys, m, state.config);
   const idB = state.idB ?? encodeIdentification(state.config.identity);
-  const natD = natT ? natDetectionPayloads(withKeys, keys.hash, state.config.local, state.config.remote) : [];
+  // Message 3 leaves from 4500 when a NAT was seen (RFC 3947 section 4); its
+  // NAT-D payloads describe the ports it actually uses, as strongSwan's do.
+  const ports = transportEndpoints({ ...withKeys, nat });
+  const natD = natT ? natDetectionPayloads(withKeys, keys.hash, ports.local, ports.remote) : [];
   const payloads: Payload[] = [
     { type: PayloadType.HASH, data: authHash(withKeys, "initiator", idB) },
     ...natD.map((data) => ({ type: PayloadType.NAT_D, data })),
@@ -103,7 +113,12 @@ export function aggressive3(state: Phase1State, datagram: Uint8Array): Step<Phas
   return { state: next, send: sealed.datagram, established: establish(next) };
 }
 
-export function aggressiveFinish(state: Phase1State, datagram: Uint8Array): Step<Phase1State> {
+/**
+ * `arrival` is where message 3 came in: the initiator moves to UDP 4500 for
+ * it when it saw a NAT, and its NAT-D payloads then hash 4500. Without it,
+ * the configured endpoints (500) are assumed.
+ */
+export function aggressiveFinish(state: Phase1State, datagram: Uint8Array, arrival: Arrival = state.config): Step<Phase1State> {
   if (state.role !== "responder" || state.mode !== "aggressive" || state.messages !== 2 || state.iv === undefined) {
     throw new FieldError("Message", state.messages, "aggressive mode message 3 is for a responder that has sent message 2 and nothing after it");
   }
@@ -130,6 +145,6 @@ export function aggressiveFinish(state: Phase1State, datagram: Uint8Array): Step
     m = decodeMessage(datagram);
   }
   verifyPeerHash(accepted, onePayload(m, PayloadType.HASH).data, "message 3");
-  const next: Phase1State = { ...accepted, nat: natStatus(accepted, m), iv, messages: 3 };
+  const next: Phase1State = { ...accepted, nat: natStatus(accepted, m, arrival), iv, messages: 3 };
   return { state: next, established: establish(next) };
 }
