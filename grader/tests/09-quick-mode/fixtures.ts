@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import { expectEqual, expectThrows, type Rng } from "@teach";
 import type { HashName } from "@course/ike-algorithms.ts";
-import type { IpsecSuite } from "@ref/04-negotiation/ipsec-transform.ts";
+import type { IpsecSuite, Lifetime } from "@ref/04-negotiation/ipsec-transform.ts";
 import type { TransformSet } from "@ref/04-negotiation/phase2.ts";
 import { SEED_SUITE } from "@ref/04-negotiation/ike-transform.ts";
 import type { IkeSa, Role } from "@ref/07-main-mode/exchange.ts";
@@ -98,7 +98,7 @@ export function ikePair(r: Rng, options: { natT: boolean; hash?: HashName; ciphe
 }
 
 /** The seed's lab policy from one side: R1 protects 10.1.0.0/24, R2 10.2.0.0/24 (the crypto access-lists). */
-export function seedPolicy(role: Role, random: (n: number) => Uint8Array, sets: TransformSet[], lifetime = { seconds: 3600, kilobytes: 4608000 }): Phase2Config {
+export function seedPolicy(role: Role, random: (n: number) => Uint8Array, sets: TransformSet[], lifetime: Lifetime = { seconds: 3600, kilobytes: 4608000 }): Phase2Config {
   const [localSubnet, remoteSubnet] = role === "initiator" ? ["10.1.0.0/24", "10.2.0.0/24"] : ["10.2.0.0/24", "10.1.0.0/24"];
   return { localSubnet, remoteSubnet, sets, lifetime, prefer: "responder", nonceBytes: 20, random };
 }
