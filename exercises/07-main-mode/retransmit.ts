@@ -4,7 +4,8 @@
  *
  * IKE runs over UDP, which resends nothing. The side waiting for an answer
  * sends its last message again after a timeout, waiting longer each time,
- * and gives up after a few tries (RFC 2408 section 5, RFC 2409 section 5).
+ * and gives up after a few tries (RFC 2408 and 2409 fix no timers; RFC 7296
+ * section 2.1 later wrote the rules down for IKEv2).
  * The side that receives a message it already processed answers it with its
  * previous answer, the very same bytes, and does not process it again.
  *

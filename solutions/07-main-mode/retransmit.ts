@@ -3,9 +3,10 @@
  * give up, and what to do with a message that arrives twice (reference
  * solution).
  *
- * IKE runs over UDP: nothing below it resends a lost datagram. RFC 2408
- * section 5 and RFC 2409 section 5 leave it to the two peers: each side
- * that waits for an answer sends its last message again after a timeout,
+ * IKE runs over UDP: nothing below it resends a lost datagram. RFC 2408 and
+ * RFC 2409 fix no timers and leave it to the implementations; RFC 7296
+ * section 2.1 (IKEv2) later wrote down what IKEv1 peers already did: the
+ * side that waits for an answer sends its last message again after a timeout,
  * a few times, waiting longer each time (so a congested link is not flooded),
  * and then gives up. A peer that receives a message it has already
  * processed does not process it again: the other side evidently lost our
