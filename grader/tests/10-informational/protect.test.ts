@@ -10,6 +10,7 @@ import { PayloadType } from "@course/isakmp-names.ts";
 import { expectBytes, expectEqual, expectThrows, expectTrue, isakmpHeaderLayout, rng, type Rng } from "@teach";
 import { freshMessageId, informationalHash, openInformational, sealInformational } from "@impl/10-informational/protect.ts";
 import * as ref from "@ref/10-informational/protect.ts";
+import { exchangeIv as yourExchangeIv } from "@impl/06-phase1-keys/iv.ts";
 import { exchangeIv } from "@ref/06-phase1-keys/iv.ts";
 import { encodeMessage, type Payload } from "@ref/03-payloads/message.ts";
 import { sealMessage } from "@ref/07-main-mode/encryption.ts";
@@ -32,9 +33,9 @@ function expectRefusal(fn: () => unknown, what: string, field: string, notifyTyp
 }
 
 describe("step 1: strongSwan's informational messages open", () => {
-  test("the IV charon used for each one is hash(last phase-1 block | M-ID)", () => {
+  test("your chapter 06 exchangeIv gives the IV charon used for each one", () => {
     for (const v of INFORMATIONAL) {
-      expectBytes(exchangeIv("sha1", b(IKE_SA.lastIv), v.messageId, 16), b(v.iv), { what: `the IV of Message ID 0x${v.messageId.toString(16)}`, why: "each informational exchange starts a fresh CBC chain from the last block of main mode message 6 and its own Message ID (RFC 2409 Appendix B)." });
+      expectBytes(yourExchangeIv("sha1", b(IKE_SA.lastIv), v.messageId, 16), b(v.iv), { what: `exchangeIv("sha1", last block of message 6, 0x${v.messageId.toString(16)}, 16) from 06-phase1-keys/iv`, why: "each informational exchange starts a fresh CBC chain from the last block of main mode message 6 and its own Message ID (RFC 2409 Appendix B); if this fails, fix 06-phase1-keys/iv first." });
     }
   });
   test("R-U-THERE and R-U-THERE-ACK: HASH(1) checks, the notification comes out", () => {
