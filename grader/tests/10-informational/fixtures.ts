@@ -1,4 +1,4 @@
-/** IKE SAs for the chapter 10 hidden tests: strongSwan's, and random ones. (Not a test file.) */
+/** IKE SAs for the chapter 10 hidden tests and the informational interop test: strongSwan's, and random ones. (Not a test file.) */
 import type { Rng } from "@teach";
 import type { CipherName, HashName } from "@course/ike-algorithms.ts";
 import { IKE_CIPHERS, IKE_HASHES } from "@course/ike-algorithms.ts";
@@ -9,7 +9,7 @@ export const b = (hexText: string): Uint8Array => Uint8Array.from(Buffer.from(he
 
 const ID = (a: string) => ({ protocolId: 17, port: 500, identity: { type: "ipv4" as const, address: a } });
 
-function ikeSa(fields: { ckyI: Uint8Array; ckyR: Uint8Array; hash: HashName; cipher: CipherName; skeyid_a: Uint8Array; encKey: Uint8Array; lastIv: Uint8Array; role: "initiator" | "responder" }): IkeSa {
+export function ikeSa(fields: { ckyI: Uint8Array; ckyR: Uint8Array; hash: HashName; cipher: CipherName; skeyid_a: Uint8Array; encKey: Uint8Array; lastIv: Uint8Array; role: "initiator" | "responder" }): IkeSa {
   const { ckyI, ckyR, hash, cipher, skeyid_a, encKey, lastIv, role } = fields;
   const local = { address: role === "initiator" ? "192.168.12.1" : "192.168.12.2", port: 4500 };
   const remote = { address: role === "initiator" ? "192.168.12.2" : "192.168.12.1", port: 4500 };
