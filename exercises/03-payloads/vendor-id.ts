@@ -10,13 +10,15 @@
  *   exactly, or UNKNOWN_VENDOR_ID.
  * - `natDiscoveryHash(input)`: RFC 3947 section 3.2, HASH(CKY-I | CKY-R | IP |
  *   Port): the plain negotiated hash (md5 or sha1 from
- *   "@noble/hashes/legacy.js") of the two 8-byte cookies, the 4 address
- *   bytes and the 2-byte port. A cookie that is not 8 bytes: FieldError
- *   "Initiator SPI" or "Responder SPI".
+ *   "@noble/hashes/legacy.js"; chapter 07 also asks for sha256, sha384 and
+ *   sha512 from "@noble/hashes/sha2.js") of the two 8-byte cookies, the 4
+ *   address bytes and the 2-byte port. A cookie that is not 8 bytes:
+ *   FieldError "Initiator SPI" or "Responder SPI".
  *
  * Lesson: lessons/03-payloads.md#vendor-id
  */
 import { todo } from "@course/todo.ts";
+import type { HashName } from "@course/ike-algorithms.ts";
 import type { VendorIdRecipe } from "@course/isakmp-vendor-ids.ts";
 
 /** The bytes of a well-known vendor ID, made from its recipe. */
@@ -30,8 +32,8 @@ export function vendorIdName(vid: Uint8Array): string {
 }
 
 export interface NatDiscoveryInput {
-  /** The hash negotiated in phase 1. */
-  hash: "md5" | "sha1";
+  /** The hash negotiated in phase 1 (md5 and sha1 in this chapter; chapter 07 also uses the SHA-2 ones). */
+  hash: HashName;
   initiatorCookie: Uint8Array;
   responderCookie: Uint8Array;
   address: string;

@@ -14,7 +14,16 @@
  *   "Exchange type", "Message ID" (must be 0), "Initiator SPI" or "Responder SPI"
  *   (must be this exchange's). While our ckyR is still zero, an initiator learns
  *   the responder cookie from the header (it must not be zero) and returns the
- *   state with it; otherwise the state is returned unchanged.
+ *   state with it; otherwise the state is returned unchanged. A responder
+ *   that has accepted nothing yet (messages 0) is reading message 1: there
+ *   the Responder SPI must be zero (FieldError "Responder SPI" otherwise).
+ * - payloadsOf(message, type): the payloads of that type, in order.
+ * - onePayload(message, type): the one payload of that type; none or several:
+ *   NegotiationError PAYLOAD-MALFORMED (16) whose field is Wireshark's
+ *   payload name with its number, e.g. "Security Association (1)"
+ *   (PAYLOAD_TYPE_NAMES from "@course/isakmp-names.ts").
+ * - clearMessage(state, payloads): encodeMessage (chapter 03) with our
+ *   cookies, exchangeTypeOf(state.mode), all flags clear, Message ID 0.
  *
  * Each later step of chapters 07 and 08 is a pure function: it takes this
  * state and the peer's datagram and returns the next state plus what to send.
@@ -32,6 +41,7 @@ import { todo } from "@course/todo.ts";
 import type { CipherName, HashName } from "@course/ike-algorithms.ts";
 import type { IsakmpHeader } from "../02-isakmp-header/header.ts";
 import type { Identification } from "../03-payloads/identification.ts";
+import type { IsakmpMessage, Payload } from "../03-payloads/message.ts";
 import type { IkeSuite } from "../04-negotiation/ike-transform.ts";
 import type { Preference } from "../04-negotiation/phase1.ts";
 import type { RandomSource } from "../05-diffie-hellman/keypair.ts";
@@ -160,4 +170,22 @@ export function responderState(mode: Phase1Mode, config: Phase1Config, first: Is
 
 export function acceptHeader(state: Phase1State, h: IsakmpHeader): Phase1State {
   return todo("acceptHeader");
+}
+
+/**
+ * The member of the Payload union whose type can be T: PayloadOf<1> has `sa`,
+ * PayloadOf<10> (Nonce) has `data`.
+ */
+export type PayloadOf<T extends Payload["type"], P = Payload> = P extends { type: infer U } ? (T extends U ? P & { type: T } : never) : never;
+
+export function payloadsOf<T extends Payload["type"]>(m: IsakmpMessage, type: T): PayloadOf<T>[] {
+  return todo("payloadsOf");
+}
+
+export function onePayload<T extends Payload["type"]>(m: IsakmpMessage, type: T): PayloadOf<T> {
+  return todo("onePayload");
+}
+
+export function clearMessage(state: Phase1State, payloads: Payload[]): Uint8Array {
+  return todo("clearMessage");
 }

@@ -11,7 +11,9 @@
  * Lesson: lessons/03-payloads.md#vendor-id
  */
 import { md5, sha1 } from "@noble/hashes/legacy.js";
+import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
 import { FieldError } from "@course/errors.ts";
+import type { HashName } from "@course/ike-algorithms.ts";
 import { UNKNOWN_VENDOR_ID, WELL_KNOWN_VENDOR_IDS, type VendorIdRecipe } from "@course/isakmp-vendor-ids.ts";
 import { fromHex } from "../01-bytes/hex.ts";
 import { parseIPv4 } from "../01-bytes/ipv4-address.ts";
@@ -37,8 +39,8 @@ export function vendorIdName(vid: Uint8Array): string {
 }
 
 export interface NatDiscoveryInput {
-  /** The hash negotiated in phase 1. */
-  hash: "md5" | "sha1";
+  /** The hash negotiated in phase 1 (md5 and sha1 in this chapter; chapter 07 also uses the SHA-2 ones). */
+  hash: HashName;
   initiatorCookie: Uint8Array;
   responderCookie: Uint8Array;
   address: string;
@@ -51,5 +53,5 @@ export function natDiscoveryHash(input: NatDiscoveryInput): Uint8Array {
     if (c.length !== 8) throw new FieldError(field, c.length, "a cookie is exactly 8 bytes");
   }
   const data = new ByteWriter().bytes(input.initiatorCookie).bytes(input.responderCookie).bytes(parseIPv4(input.address)).u16(input.port, "Port").finish();
-  return input.hash === "md5" ? md5(data) : sha1(data);
+  return { md5, sha1, sha256, sha384, sha512 }[input.hash](data);
 }

@@ -15,12 +15,14 @@
  *
  * Lesson: lessons/07-main-mode.md#exchange
  */
-import { FieldError } from "@course/errors.ts";
+import { FieldError, NegotiationError } from "@course/errors.ts";
 import type { CipherName, HashName } from "@course/ike-algorithms.ts";
-import { ExchangeType } from "@course/isakmp-names.ts";
+import { NotifyType } from "@course/isakmp-attributes.ts";
+import { ExchangeType, PAYLOAD_TYPE_NAMES } from "@course/isakmp-names.ts";
 import { toHex } from "../01-bytes/hex.ts";
 import type { IsakmpHeader } from "../02-isakmp-header/header.ts";
 import type { Identification } from "../03-payloads/identification.ts";
+import { encodeMessage, type IsakmpMessage, type Payload } from "../03-payloads/message.ts";
 import type { IkeSuite } from "../04-negotiation/ike-transform.ts";
 import type { Preference } from "../04-negotiation/phase1.ts";
 import type { RandomSource } from "../05-diffie-hellman/keypair.ts";
@@ -175,6 +177,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * exchange type of this mode, Message ID 0, our cookies. The initiator
  * learns the responder's cookie from the first reply; that is the one time
  * an unknown Responder SPI is accepted. Returns the state with the cookie.
+ * A responder's first message (messages 0) still has a zero Responder SPI:
+ * the responder's own cookie is not known to the initiator yet.
  */
 export function acceptHeader(state: Phase1State, h: IsakmpHeader): Phase1State {
   if (h.version.major !== 1) throw new FieldError("Version", `${h.version.major}.${h.version.minor}`, "IKEv1 is version 1.0");
@@ -182,10 +186,52 @@ export function acceptHeader(state: Phase1State, h: IsakmpHeader): Phase1State {
   if (h.exchangeType !== type) throw new FieldError("Exchange type", h.exchangeType, `this is a ${state.mode} mode exchange (${type})`);
   if (h.messageId !== 0) throw new FieldError("Message ID", h.messageId, "phase 1 messages have Message ID 0");
   if (!sameBytes(h.initiatorSpi, state.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this exchange");
+  if (state.role === "responder" && state.messages === 0) {
+    if (!isZero(h.responderSpi)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "must be zero in the first message of an exchange");
+    return state;
+  }
   if (isZero(state.ckyR)) {
     if (state.role !== "initiator" || isZero(h.responderSpi)) throw new FieldError("Responder SPI", "0000000000000000", "the responder's reply must carry its cookie");
     return { ...state, ckyR: h.responderSpi.slice() };
   }
   if (!sameBytes(h.responderSpi, state.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this exchange");
   return state;
+}
+
+/**
+ * The payloads of one type in a message, in order. `PayloadOf<T>` is the
+ * member of the Payload union whose type can be T (SA, ID, or data).
+ */
+export type PayloadOf<T extends Payload["type"], P = Payload> = P extends { type: infer U } ? (T extends U ? P & { type: T } : never) : never;
+
+export function payloadsOf<T extends Payload["type"]>(m: IsakmpMessage, type: T): PayloadOf<T>[] {
+  return m.payloads.filter((p) => p.type === type) as PayloadOf<T>[];
+}
+
+/**
+ * The one payload of a type that a message must carry exactly once (the SA
+ * of message 1, the KE and Nonce of messages 3 and 4). Missing or repeated,
+ * the message does not have the shape RFC 2409 section 5 gives it: the peer
+ * is told PAYLOAD-MALFORMED (RFC 2408 section 5.1).
+ */
+export function onePayload<T extends Payload["type"]>(m: IsakmpMessage, type: T): PayloadOf<T> {
+  const found = payloadsOf(m, type);
+  const name = `${PAYLOAD_TYPE_NAMES.get(type) ?? "Unknown"} (${type})`;
+  if (found.length !== 1 || !found[0]) throw new NegotiationError(NotifyType.PAYLOAD_MALFORMED, name, `this message must carry exactly one ${name} payload, it carries ${found.length}`);
+  return found[0];
+}
+
+/**
+ * A cleartext message of this exchange: our cookies (the Responder SPI still
+ * zero in message 1), this mode's exchange type, no flags, Message ID 0.
+ */
+export function clearMessage(state: Phase1State, payloads: Payload[]): Uint8Array {
+  return encodeMessage({
+    initiatorSpi: state.ckyI,
+    responderSpi: state.ckyR,
+    exchangeType: exchangeTypeOf(state.mode),
+    flags: { encryption: false, commit: false, authenticationOnly: false },
+    messageId: 0,
+    payloads,
+  });
 }

@@ -1,0 +1,124 @@
+/**
+ * Records main mode messages 1 to 4 between the reference solution and
+ * strongSwan, in both roles, and prints them as the fixed vectors of
+ * chapter 07's hidden tests (grader/tests/07-main-mode/strongswan-vectors.ts):
+ *
+ *   sudo npx tsx grader/interop/record-main-mode.ts > grader/tests/07-main-mode/strongswan-vectors.ts
+ *
+ * What makes them worth fixing: charon accepted our messages 2 and 4 (it
+ * went on to send message 5, encrypted with keys equal to ours) and computed
+ * the same keys from our messages 1 and 3; every random octet our side used
+ * is recorded, so a learner's code fed the same octets must build the very
+ * messages charon accepted.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { charonDumps } from "./charon.ts";
+import { PSK, runHalfExchange, type HalfExchange } from "./main-mode-half.ts";
+import { createLab } from "./netns.ts";
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+/** charon's values, the last dump of each label (the first exchange in its log is the only one). */
+function charonValues(log: string): Record<string, string> {
+  const labels: Record<string, string> = {
+    gxy: "shared Diffie Hellman secret",
+    skeyid: "SKEYID",
+    skeyid_d: "SKEYID_d",
+    skeyid_a: "SKEYID_a",
+    skeyid_e: "SKEYID_e",
+    encKey: "encryption key Ka",
+    iv: "initial IV",
+  };
+  const dumps = charonDumps(log);
+  const out: Record<string, string> = {};
+  for (const [key, label] of Object.entries(labels)) {
+    const d = dumps.filter((x) => x.label === label).at(-1);
+    if (!d) throw new Error(`charon's log has no "${label}" dump`);
+    out[key] = hex(d.bytes);
+  }
+  return out;
+}
+
+/** A hex string as a TypeScript expression, 96 digits a line, continuation lines indented below `indent`. */
+const wrap = (s: string, indent: string) => s.match(/.{1,96}/g)!.map((l) => JSON.stringify(l)).join(` +\n${indent}  `);
+const list = (items: readonly string[]) => `[\n${items.map((i) => `    ${wrap(i, "    ")},`).join("\n")}\n  ]`;
+
+function vector(name: string, label: string, x: HalfExchange): string {
+  const c = charonValues(x.charonLog);
+  const p = x.peer;
+  const lines = [
+    `export const ${name}: HalfMainMode = {`,
+    `  label: ${JSON.stringify(label)},`,
+    `  ours: ${JSON.stringify(x.ours)},`,
+    `  draws: ${list(p.draws)},`,
+    `  messages: ${list(p.messages)},`,
+    ...(p.message5 ? [`  message5:\n    ${wrap(p.message5, "  ")},`] : []),
+    `  charon: {`,
+    ...Object.entries(c).map(([k, v]) => `    ${k}:\n      ${wrap(v, "    ")},`),
+    `  },`,
+    `};`,
+  ];
+  return lines.join("\n");
+}
+
+async function record(): Promise<string> {
+  const lab = createLab("ipsc7r");
+  const work = mkdtempSync(join(tmpdir(), "ipsec-course-main-mode-"));
+  try {
+    const asInitiator = await runHalfExchange(lab, "initiator", work);
+    const asResponder = await runHalfExchange(lab, "responder", work);
+    return `/**
+ * Main mode messages 1 to 4 between the course's reference solution and
+ * strongSwan 5.9.8 (charon), recorded by grader/interop/record-main-mode.ts in
+ * two network namespaces: 192.168.12.1 and 192.168.12.2, UDP 500, the seed's
+ * proposal (AES-CBC-128, SHA, group 2, pre-shared key, 86400 s), pre-shared
+ * key ${JSON.stringify(PSK)}, NAT traversal on both sides, no other vendor IDs on
+ * our side, 20-octet nonces on our side (charon sends 32).
+ *
+ * \`draws\` are the random octets our side took, in order: the cookie (8),
+ * the Diffie-Hellman private value (128), the nonce (20). \`messages\` are the
+ * four ISAKMP messages as they travelled (ours and charon's). \`charon\` is
+ * what charon printed at log level 4 after message 3 or 4: its g^xy, SKEYID,
+ * SKEYID_d/a/e, encryption key and first IV. When we were the responder,
+ * charon answered our message 4 with message 5 (\`message5\`, encrypted with
+ * those keys, sent to UDP 4500; the non-ESP marker is not part of it).
+ *
+ * charon runs with kernel-libipsec, which makes it fake its own NAT-D hash
+ * ("faking NAT situation to enforce UDP encapsulation"): its NAT-D payload
+ * for itself never matches, so our side concludes the peer is behind a NAT.
+ */
+export interface HalfMainMode {
+  readonly label: string;
+  /** The role the reference solution played; charon played the other. */
+  readonly ours: "initiator" | "responder";
+  readonly draws: readonly string[];
+  readonly messages: readonly [string, string, string, string];
+  readonly message5?: string;
+  readonly charon: {
+    readonly gxy: string;
+    readonly skeyid: string;
+    readonly skeyid_d: string;
+    readonly skeyid_a: string;
+    readonly skeyid_e: string;
+    readonly encKey: string;
+    readonly iv: string;
+  };
+}
+
+export const STRONGSWAN_PSK = ${JSON.stringify(PSK)};
+
+${vector("OURS_INITIATOR", "our initiator, charon responding", asInitiator)}
+
+${vector("OURS_RESPONDER", "charon initiating, our responder", asResponder)}
+
+export const STRONGSWAN_HALF_EXCHANGES: readonly HalfMainMode[] = [OURS_INITIATOR, OURS_RESPONDER];
+`;
+  } finally {
+    lab.destroy();
+    if (process.env.IPSEC_COURSE_KEEP !== "1") rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write(await record());
