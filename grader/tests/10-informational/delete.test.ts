@@ -9,16 +9,9 @@ import { applyDelete, deleteChildSas, deleteIkeSa, type ChildSpis } from "@impl/
 import * as ref from "@ref/10-informational/delete.ts";
 import { encodeDelete, type Delete } from "@ref/03-payloads/notify-delete.ts";
 import { openInformational } from "@ref/10-informational/protect.ts";
-import { b, randomIke, strongswanIke } from "./fixtures.ts";
+import { b, randomIke, strongswanIke, DELETE_LAYOUT } from "./fixtures.ts";
 import { INFORMATIONAL, INITIATOR_CHILD_SPIS } from "./strongswan-vectors.ts";
 
-const DELETE_LAYOUT = [
-  { name: "Domain of interpretation", offset: 0, length: 4 },
-  { name: "Protocol ID", offset: 4, length: 1 },
-  { name: "SPI Size", offset: 5, length: 1 },
-  { name: "Number of SPIs", offset: 6, length: 2 },
-  { name: "Delete SPI", offset: 8, length: 100 },
-];
 const u32 = (hexText: string) => parseInt(hexText, 16);
 
 /** The CHILD SA as each charon held it: the initiator's inbound SPI is the responder's outbound one. */

@@ -10,17 +10,9 @@ import { DPD_VENDOR_ID, DpdMonitor, answerDpd, dpdNegotiated, dpdSequence, first
 import * as ref from "@ref/10-informational/dpd.ts";
 import { encodeNotification, type Notification } from "@ref/03-payloads/notify-delete.ts";
 import { openInformational } from "@ref/10-informational/protect.ts";
-import { b, strongswanIke } from "./fixtures.ts";
+import { b, strongswanIke, NOTIFY_LAYOUT } from "./fixtures.ts";
 import { INFORMATIONAL } from "./strongswan-vectors.ts";
 
-const NOTIFY_LAYOUT = [
-  { name: "Domain of interpretation", offset: 0, length: 4 },
-  { name: "Protocol ID", offset: 4, length: 1 },
-  { name: "SPI Size", offset: 5, length: 1 },
-  { name: "Notify Message Type", offset: 6, length: 2 },
-  { name: "SPI (CKY-I | CKY-R)", offset: 8, length: 16 },
-  { name: "Notification DATA (sequence number)", offset: 24, length: 4 },
-];
 const ike = strongswanIke();
 
 /** charon's DPD notifications in the order they travelled, with who sent them. */

@@ -5,6 +5,25 @@ import { IKE_CIPHERS, IKE_HASHES } from "@course/ike-algorithms.ts";
 import type { IkeSa } from "@ref/07-main-mode/exchange.ts";
 import { IKE_SA } from "./strongswan-vectors.ts";
 
+/** Field names of a Notification body (RFC 2408 section 3.14) naming an ISAKMP SA, for expectBytes. */
+export const NOTIFY_LAYOUT = [
+  { name: "Domain of interpretation", offset: 0, length: 4 },
+  { name: "Protocol ID", offset: 4, length: 1 },
+  { name: "SPI Size", offset: 5, length: 1 },
+  { name: "Notify Message Type", offset: 6, length: 2 },
+  { name: "SPI (CKY-I | CKY-R)", offset: 8, length: 16 },
+  { name: "Notification DATA", offset: 24, length: 100 },
+];
+
+/** Field names of a Delete body (RFC 2408 section 3.15). */
+export const DELETE_LAYOUT = [
+  { name: "Domain of interpretation", offset: 0, length: 4 },
+  { name: "Protocol ID", offset: 4, length: 1 },
+  { name: "SPI Size", offset: 5, length: 1 },
+  { name: "Number of SPIs", offset: 6, length: 2 },
+  { name: "Delete SPI", offset: 8, length: 100 },
+];
+
 export const b = (hexText: string): Uint8Array => Uint8Array.from(Buffer.from(hexText.replace(/\s+/g, ""), "hex"));
 
 const ID = (a: string) => ({ protocolId: 17, port: 500, identity: { type: "ipv4" as const, address: a } });

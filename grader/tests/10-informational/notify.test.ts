@@ -13,20 +13,12 @@ import { encodeAttributes } from "@ref/03-payloads/attributes.ts";
 import { encodeNotification } from "@ref/03-payloads/notify-delete.ts";
 import { responderLifetimeNotification } from "@ref/04-negotiation/lifetime.ts";
 import { decryptBody } from "@ref/06-phase1-keys/cbc.ts";
-import { b } from "./fixtures.ts";
+import { b, NOTIFY_LAYOUT } from "./fixtures.ts";
 import { IKE_SA, MAIN_MODE_5 } from "./strongswan-vectors.ts";
 
 /** The seed's main mode cookies (R1 initiator, R2 responder). */
 const SEED_I = fromHexLoose("e47a59ffd057587f");
 const SEED_R = fromHexLoose("a00b8ef0902bb8ec");
-const NOTIFY_LAYOUT = [
-  { name: "Domain of interpretation", offset: 0, length: 4 },
-  { name: "Protocol ID", offset: 4, length: 1 },
-  { name: "SPI Size", offset: 5, length: 1 },
-  { name: "Notify Message Type", offset: 6, length: 2 },
-  { name: "SPI (CKY-I | CKY-R)", offset: 8, length: 16 },
-  { name: "Notification DATA", offset: 24, length: 100 },
-];
 
 describe("step 1: what kind of notification is this?", () => {
   test("the ranges of RFC 2408 section 3.14.1 and RFC 2407 section 4.6.3", () => {
