@@ -15,7 +15,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startCapture, udpDatagrams } from "./capture.ts";
+import { startCapture, udpDatagrams, type UdpDatagram } from "./capture.ts";
 import { charonDumps, ikev1PskConfig, startCharon, type Charon } from "./charon.ts";
 import { isakmpMessage } from "./isakmp-walk.ts";
 import { createLab } from "./netns.ts";
@@ -45,6 +45,8 @@ export interface InformationalRecording {
   readonly lastIv: Uint8Array;
   /** The CHILD SA's SPIs as the initiator named them (charon's "_i" and "_o"). */
   readonly initiatorChildSpis: { readonly inbound: string; readonly outbound: string };
+  /** The six main mode datagrams as captured (a decoder needs them to derive the later IVs). */
+  readonly mainMode: UdpDatagram[];
   /** Main mode message 5 (ID, HASH_I, INITIAL-CONTACT), with the phase-1 IV charon logged. */
   readonly mainMode5: RecordedMessage;
   readonly informational: RecordedMessage[];
@@ -121,6 +123,7 @@ export async function recordInformational(): Promise<InformationalRecording> {
         encKey: lastDump(initiator, "encryption key Ka"),
         lastIv: mm6.body.slice(mm6.body.length - 16),
         initiatorChildSpis: childSpis(initiator),
+        mainMode: mm.map((x) => x.d),
         mainMode5: record(mm[4]!, generated(initiator, "ID_PROT request 0 [ ID HASH"), lastDump(initiator, "initial IV")),
         informational: messages
           .filter((x) => x.m.exchangeType === 5)

@@ -6,9 +6,15 @@
  * the same octets from the same Message ID and payloads, answer each
  * R-U-THERE with the ACK charon sent, find the deleted CHILD SA by the SPI
  * charon named, and build the INITIAL-CONTACT charon put in message 5.
+ * Then Wireshark, given charon's main mode and the encryption key, must
+ * decrypt informational messages that only our code built (a DPD question
+ * and a Delete charon never sent) and show their HASH and payloads.
  * Chapter 10's hidden tests hold one such recording as fixed vectors; this
  * test makes a new one each run, with new cookies, keys and Message IDs.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PayloadType } from "@course/isakmp-names.ts";
 import { encodeNotification } from "@ref/03-payloads/notify-delete.ts";
@@ -17,12 +23,17 @@ import { exchangeIv } from "@ref/06-phase1-keys/iv.ts";
 import { applyDelete } from "@ref/10-informational/delete.ts";
 import { answerDpd } from "@ref/10-informational/dpd.ts";
 import { initialContact } from "@ref/10-informational/notify.ts";
-import { openInformational, sealInformational } from "@ref/10-informational/protect.ts";
+import { informationalHash, openInformational, sealInformational } from "@ref/10-informational/protect.ts";
+import { deleteChildSas } from "@ref/10-informational/delete.ts";
+import { rUThere } from "@ref/10-informational/dpd.ts";
+import { pcapFile } from "../src/pcap/file.ts";
+import { udpPacket } from "../src/pcap/framing.ts";
 import { ikeSa } from "../tests/10-informational/fixtures.ts";
 import { CHARON } from "./charon.ts";
 import { recordInformational, type InformationalRecording } from "./informational.ts";
 import { walkPayloads } from "./isakmp-walk.ts";
 import { interopSuite } from "./tools.ts";
+import { tsharkFields } from "./tshark.ts";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
@@ -31,8 +42,10 @@ interopSuite("strongSwan's informational exchanges and the course's", { tools: [
   beforeAll(async () => {
     rec = await recordInformational();
   });
+  const work = mkdtempSync(join(tmpdir(), "ipsec-course-informational-tshark-"));
   afterAll(() => {
     rec = undefined;
+    rmSync(work, { recursive: true, force: true });
   });
   const get = () => {
     if (!rec) throw new Error("the recording did not run (see beforeAll)");
@@ -95,6 +108,42 @@ interopSuite("strongSwan's informational exchanges and the course's", { tools: [
       const n = walkPayloads(m5[16]!, plain).payloads.find((x) => x.type === PayloadType.NOTIFICATION);
       expect(n, "a Notification in message 5").toBeDefined();
       expect(hex(n!.body)).toBe(hex(encodeNotification(initialContact(rec.ckyI, rec.ckyR))));
+    });
+  });
+
+  describe("Wireshark decrypts what we sealed", () => {
+    test("an R-U-THERE and a Delete of our own after charon's main mode: decrypted, with our HASH(1) and payloads", () => {
+      const { rec, ike } = get();
+      const sa = ike("initiator");
+      const dpdId = 0x0badcafe;
+      const delId = 0x7e57ab1e;
+      const dpd = [{ type: PayloadType.NOTIFICATION, notification: rUThere(sa, 0x01020304) }] as const;
+      const del = [{ type: PayloadType.DELETE, delete: deleteChildSas("ESP", [{ protocol: "ESP", inbound: { spi: 0x12345678 }, outbound: { spi: 1 } }]) }] as const;
+      const ours = [
+        { messageId: dpdId, datagram: sealInformational(sa, dpdId, [...dpd]) },
+        { messageId: delId, datagram: sealInformational(sa, delId, [...del]) },
+      ];
+      const marker = new Uint8Array(4);
+      const packets = [
+        ...rec.mainMode.map((d) => ({ src: d.src, dst: d.dst, sport: d.srcPort, dport: d.dstPort, payload: d.payload })),
+        ...ours.map((m) => ({ src: "192.168.12.1", dst: "192.168.12.2", sport: 4500, dport: 4500, payload: Uint8Array.from([...marker, ...m.datagram]) })),
+      ].map((o, i) => ({ time: 1_764_201_600 + i / 1000, ip: udpPacket({ ...o, id: i + 1 }) }));
+      const pcap = join(work, "ours.pcap");
+      writeFileSync(pcap, pcapFile(packets));
+      mkdirSync(join(work, "wireshark"), { recursive: true });
+      writeFileSync(join(work, "wireshark", "ikev1_decryption_table"), `${hex(rec.ckyI)},${hex(rec.encKey)}\n`);
+      const rows = tsharkFields(pcap, ["isakmp.messageid", "isakmp.hash", "isakmp.notify.msgtype", "isakmp.notify.data.dpd.are_you_there", "isakmp.delete.protoid", "isakmp.delete.spi"], {
+        configHome: work,
+        filter: "isakmp.exchangetype == 5",
+      });
+      expect(rows.length, "tshark finds our two informational messages").toBe(2);
+      const [r1, r2] = rows as [Record<string, string[]>, Record<string, string[]>];
+      expect(r1["isakmp.hash"], "Wireshark's decryption of our R-U-THERE shows our HASH(1)").toEqual([hex(informationalHash(sa, dpdId, [...dpd]))]);
+      expect(r1["isakmp.notify.msgtype"], "R-U-THERE").toEqual(["36136"]);
+      expect(r1["isakmp.notify.data.dpd.are_you_there"], "its sequence number").toEqual(["16909060"]);
+      expect(r2["isakmp.hash"], "and of our Delete").toEqual([hex(informationalHash(sa, delId, [...del]))]);
+      expect(r2["isakmp.delete.protoid"], "protocol ESP").toEqual(["3"]);
+      expect(r2["isakmp.delete.spi"], "the SPI we deleted").toEqual(["12345678"]);
     });
   });
 });
