@@ -85,6 +85,8 @@ export class IkePeer {
   #peerSaid: string | undefined;
   /** Why we last dropped a message: reported if the exchange then dies. */
   #lastDrop: string | undefined;
+  /** What we wait for since our last message, for `waitingFor`. */
+  #awaiting: string | undefined;
   /** Responder: the cookies of the message 1 being answered, to refuse it before any state exists. */
   #offer: { readonly ckyI: Uint8Array; readonly ckyR: Uint8Array } | undefined;
   readonly #settled: Promise<PeerOutcome>;
@@ -123,6 +125,14 @@ export class IkePeer {
   }
   get children(): readonly ChildSa[] {
     return this.#children;
+  }
+
+  /** Where a negotiation that is taking too long stands: what we wait for, and any sign of why. */
+  get waitingFor(): string {
+    const stage = this.#awaiting ?? (this.#role === "responder" ? "a peer to start phase 1" : "nothing");
+    const said = this.#peerSaid ? `; the peer said ${this.#peerSaid}` : "";
+    const dropped = this.#lastDrop ? `; the last message we dropped: ${this.#lastDrop}` : "";
+    return `${stage}${said}${dropped}`;
   }
 
   /** Starts phase 1 towards the configured remote peer. */
@@ -191,6 +201,7 @@ export class IkePeer {
     if (!datagram) return;
     this.#log(`-> ${ex.name} ${what} (${datagram.length} octets) to ${this.#path.remote.address}:${this.#path.remote.port}`);
     this.#sendRaw(datagram);
+    this.#awaiting = ex.next ? `an answer to our ${ex.name} ${what}` : `the peer's next message after our ${ex.name} ${what}`;
     // Our last message (no next step) needs no answer: it is only sent again
     // when the peer repeats the message it answered.
     ex.retx.sent(datagram, this.#clock.now(), ex.next !== undefined);
@@ -205,9 +216,7 @@ export class IkePeer {
     ex.cancel = this.#clock.timer(deadline - this.#clock.now(), () => {
       const due = ex.retx.due(this.#clock.now());
       if (due === "give-up") {
-        const said = this.#peerSaid ? `; the peer said ${this.#peerSaid}` : "";
-        const dropped = this.#lastDrop ? `; the last message we dropped: ${this.#lastDrop}` : "";
-        this.#fail(new Error(`no answer from ${this.#path.remote.address} to our message and its retransmissions${said}${dropped}`), ex.name);
+        this.#fail(new Error(`no answer from ${this.#path.remote.address}: waited for ${this.waitingFor}`), ex.name);
         return;
       }
       if (due) {
