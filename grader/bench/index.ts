@@ -9,6 +9,7 @@ import { COURSE_ROOT } from "../src/paths.ts";
 import { benchDh } from "./dh.ts";
 import { benchEsp } from "./esp.ts";
 import { benchGradeThroughput } from "./grade-throughput.ts";
+import { benchPskCrack } from "./psk-crack.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
 const results = {
@@ -18,6 +19,7 @@ const results = {
   ...benchDh(),
   ...(await benchGradeThroughput()),
   ...(await benchEsp()),
+  ...benchPskCrack(),
 };
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
 writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");
