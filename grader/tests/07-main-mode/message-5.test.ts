@@ -17,7 +17,12 @@ import { phase1Iv } from "@ref/06-phase1-keys/iv.ts";
 import { IKE_CIPHERS } from "@course/ike-algorithms.ts";
 import * as ref from "@ref/07-main-mode/message-5.ts";
 import { authHash, mainMode5, sealIdentity, transportEndpoints } from "@impl/07-main-mode/message-5.ts";
+import { initiatorState } from "@ref/07-main-mode/exchange.ts";
+import { mainMode1 as refMainMode1 } from "@ref/07-main-mode/message-1.ts";
+import { mainMode3 as refMainMode3 } from "@ref/07-main-mode/message-3.ts";
+import { replay, strongswanConfig } from "./fixtures.ts";
 import { randomRun, seedRun } from "./phase1-run.ts";
+import { OURS_INITIATOR } from "./strongswan-vectors.ts";
 import { STRONGSWAN_EXCHANGES, b, cat, charonId, charonMessage5, charonState, type StrongswanExchange } from "./strongswan.ts";
 
 const INITIAL_CONTACT = (x: StrongswanExchange) => ({ type: PayloadType.NOTIFICATION, notification: { doi: 1, protocolId: 1, spi: cat(b(x.ckyI), b(x.ckyR)), messageType: 24578, data: new Uint8Array(0) } }) as const;
@@ -42,7 +47,23 @@ function beforeSealing(after: Phase1State): Phase1State {
   return { ...after, iv: phase1Iv(after.keys!.hash, after.gxi!, after.gxr!, IKE_CIPHERS[after.keys!.cipher].blockBytes) };
 }
 
-describe("step 2: the seed's routers", () => {
+describe("step 2: after a real strongSwan message 4", () => {
+  test("our initiator's keys are the ones charon logged, and message 5 opens with them", () => {
+    const x = OURS_INITIATOR;
+    const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
+    const one = refMainMode1(initiatorState("main", cfg));
+    const three = refMainMode3(one.state, b(x.messages[1]));
+    const five = mainMode5(three.state, b(x.messages[3]));
+    const k = five.state.keys!;
+    expectEqual([k.skeyid, k.skeyid_d, k.skeyid_a, k.skeyid_e, k.encKey], [x.charon.skeyid, x.charon.skeyid_d, x.charon.skeyid_a, x.charon.skeyid_e, x.charon.encKey].map((h) => b(h)), { what: "mainMode5(the reference initiator's state, charon's real message 4).state.keys: [SKEYID, SKEYID_d, SKEYID_a, SKEYID_e, encKey]", why: "charon, the responder of this recorded exchange, logged these values: both ends must hold the same keys or message 5 is noise to it." });
+    expectEqual(five.state.nat, { localBehindNat: false, remoteBehindNat: true }, { what: "mainMode5(...).state.nat", why: "charon with kernel-libipsec fakes the NAT-D hash of its own address, so its address looks rewritten: the peer seems to be behind a NAT, and the exchange floats to 4500." });
+    expectEqual(transportEndpoints(five.state).remote, { address: "192.168.12.2", port: 4500 }, { what: "transportEndpoints(...).remote", why: "message 5 goes to charon's UDP 4500 (RFC 3947 section 4)." });
+    const opened = openMessage(five.send!, k, b(x.charon.iv)).message;
+    expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "message 5 decrypted with charon's key and initial IV: the first payload", why: "charon decrypts message 5 with exactly these values." });
+  });
+});
+
+describe("step 3: the seed's routers", () => {
   test("message 5 is 76 octets; with INITIAL-CONTACT, the seed's 108", () => {
     const run = seedRun(rng("message-5 seed"));
     const got = mainMode5(run.i3, run.mm[3]);
@@ -56,7 +77,7 @@ describe("step 2: the seed's routers", () => {
   });
 });
 
-describe("step 3: random runs against the reference", () => {
+describe("step 4: random runs against the reference", () => {
   test("message 5, the keys and the state after it", () => {
     const r = rng("message-5 runs");
     for (let i = 0; i < 12; i++) {
@@ -91,7 +112,7 @@ describe("step 3: random runs against the reference", () => {
   });
 });
 
-describe("step 4: what message 4 may not be", () => {
+describe("step 5: what message 4 may not be", () => {
   const run = seedRun(rng("message-5 refusals"));
   const m4 = decodeMessage(run.mm[3]);
   const without = (type: number) => encodeMessage({ ...m4, payloads: m4.payloads.filter((p) => p.type !== type) });

@@ -14,7 +14,11 @@ import { mainMode5 } from "@ref/07-main-mode/message-5.ts";
 import * as ref from "@ref/07-main-mode/message-6.ts";
 import { establish, mainMode6, openIdentity } from "@impl/07-main-mode/message-6.ts";
 import { expectAuthFailed } from "./auth-failed.ts";
+import { mainMode2 as refMainMode2 } from "@ref/07-main-mode/message-2.ts";
+import { mainMode4 as refMainMode4 } from "@ref/07-main-mode/message-4.ts";
+import { replay, strongswanConfig } from "./fixtures.ts";
 import { randomRun, seedRun } from "./phase1-run.ts";
+import { OURS_RESPONDER } from "./strongswan-vectors.ts";
 import { STRONGSWAN_EXCHANGES, b, charonId, charonMessage5, charonMessage6, charonState } from "./strongswan.ts";
 
 describe("step 1: strongSwan's message 5", () => {
@@ -34,7 +38,24 @@ describe("step 1: strongSwan's message 5", () => {
   }
 });
 
-describe("step 2: random runs against the reference", () => {
+describe("step 2: a message 5 charon sent to our responder", () => {
+  test("recorded live: charon initiating, the reference answering messages 1 and 3", () => {
+    const x = OURS_RESPONDER;
+    const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
+    const two = refMainMode2(cfg, b(x.messages[0]));
+    const four = refMainMode4(two.state, b(x.messages[2]));
+    const m5 = b(x.message5!);
+    const step = mainMode6(four.state, m5);
+    expectEqual(step.state.peerId, charonId("192.168.12.1"), { what: "mainMode6(our responder after message 4, charon's real message 5).state.peerId", why: "charon's HASH_I checked out over its ID (ID_IPV4_ADDR 192.168.12.1, protocol 0, port 0)." });
+    const sa = step.established!;
+    expectEqual([sa.local, sa.remote], [{ address: "192.168.12.2", port: 4500 }, { address: "192.168.12.1", port: 4500 }], { what: "established: [local, remote]", why: "charon fakes a NAT, so the IKE SA lives on UDP 4500 from message 5 on." });
+    const keys = { ...sa.keys, encKey: b(x.charon.encKey) };
+    const opened = openMessage(step.send!, keys, m5.slice(-16)).message;
+    expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "our message 6 decrypted with charon's key and message 5's last block", why: "charon reads our message 6 with its own key: it must be the same as ours." });
+  });
+});
+
+describe("step 3: random runs against the reference", () => {
   test("the seed's routers and random peers", () => {
     const r = rng("message-6 runs");
     for (const run of [seedRun(r), ...Array.from({ length: 8 }, () => randomRun(r, { nat: r.pick([false, true]) }))]) {
@@ -49,7 +70,7 @@ describe("step 2: random runs against the reference", () => {
   });
 });
 
-describe("step 3: failed proofs", () => {
+describe("step 4: failed proofs", () => {
   test("a wrong pre-shared key: message 5 decrypts to noise", () => {
     const r = rng("message-6 wrong psk");
     for (let i = 0; i < 6; i++) {
@@ -99,7 +120,7 @@ describe("step 3: failed proofs", () => {
   });
 });
 
-describe("step 4: establish", () => {
+describe("step 5: establish", () => {
   test("the IKE SA from a finished state, and refusals for an unfinished one", () => {
     const run = randomRun(rng("message-6 establish"), { nat: true });
     const m5 = mainMode5(run.i3, run.mm[3]);
