@@ -9,6 +9,7 @@ import { COURSE_ROOT } from "../src/paths.ts";
 import { benchDh } from "./dh.ts";
 import { benchEsp } from "./esp.ts";
 import { benchGradeThroughput } from "./grade-throughput.ts";
+import { benchIkeHandshake } from "./ike-handshake.ts";
 import { benchPskCrack } from "./psk-crack.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
@@ -19,6 +20,7 @@ const results = {
   ...benchDh(),
   ...(await benchGradeThroughput()),
   ...(await benchEsp()),
+  ...(await benchIkeHandshake()),
   ...benchPskCrack(),
 };
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });

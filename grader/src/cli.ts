@@ -32,8 +32,9 @@ const HELP = `ipsec-course: IPsec from Scratch
                                     every exercise; a table, or a JSON report
   reset <id> [--yes]                restore an exercise's original stub
   lessons [--out DIR]               render the lessons to a static site (default: site/)
-  pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR]
+  pcap <scenario> [--impl DIR] -o FILE [--keys-dir DIR] [--psk TEXT] [--as-seed]
                                     write a scenario's packets as a capture for Wireshark
+                                    (IKE scenarios: --psk, default "cisco"; --as-seed: the seed's sizes)
   ike initiate|respond --config FILE [--impl DIR] [--show-keys] [--json] [--timeout S] [--hold S] [--verbose]
                                     an IKEv1 peer on UDP 500/4500: phase 1, then quick mode;
                                     prints the SAs (README: "The IKE peer" documents FILE)
@@ -109,6 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       gxr: { type: "string" },
       config: { type: "string" },
       "show-keys": { type: "boolean" },
+      "as-seed": { type: "boolean" },
       hold: { type: "string" },
       verbose: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" },
@@ -215,6 +217,7 @@ export async function main(argv: string[]): Promise<number> {
           implDir: resolveImpl(values.impl),
           out: values.out,
           ...(values["keys-dir"] ? { keysDir: values["keys-dir"] } : {}),
+          options: { ...(values.psk !== undefined ? { psk: values.psk } : {}), ...(values["as-seed"] ? { asSeed: true } : {}) },
         });
         process.stdout.write(`Wrote ${r.packets} packets: ${r.files.join(", ")}\n`);
         return 0;

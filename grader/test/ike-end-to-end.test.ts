@@ -38,7 +38,7 @@ function pair(v: Variant, label: string): { initiator: PeerSettings; responder: 
 
 async function run(v: Variant, label: string, faults?: LinkFaults): Promise<Simulation> {
   const { initiator, responder } = pair(v, label);
-  return simulate(implLoader(SOLUTIONS_DIR), initiator, responder, faults);
+  return simulate(implLoader(SOLUTIONS_DIR), initiator, responder, faults ? { faults } : {});
 }
 
 function expectMirror(sim: Simulation): void {

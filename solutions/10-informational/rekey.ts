@@ -9,10 +9,10 @@
  *
  *   soft = installed + hard lifetime - margin - jitter,  jitter in [0, rand]
  *
- * strongSwan's margintime and rand_time (rekey_time = life_time -
- * margintime - random(0..rand_time)); Cisco IOS rekeys phase 2 at about 90 %
- * of the lifetime. The jitter makes it unlikely that both peers start the
- * same rekey at once.
+ * strongSwan's ipsec.conf calls them margintime (9 minutes by default) and
+ * rekeyfuzz (the jitter, up to 100 % of the margin by default); swanctl.conf
+ * says the same with rekey_time (soft), life_time (hard) and rand_time.
+ * The jitter makes it unlikely that both peers start the same rekey at once.
  *
  * Make-before-break: the new SA is negotiated and installed while the old
  * one still works; outbound traffic moves to the newest SA as soon as it is
@@ -27,9 +27,9 @@ import { readU32 } from "../01-bytes/integers.ts";
 import type { RandomSource } from "../05-diffie-hellman/keypair.ts";
 
 export interface RekeyPolicy {
-  /** Seconds before the hard lifetime at which rekeying starts at the latest (strongSwan margintime). */
+  /** Seconds before the hard lifetime at which rekeying starts at the latest (strongSwan's margintime). */
   readonly marginSeconds: number;
-  /** Up to this many further seconds earlier, chosen at random per SA (strongSwan rand_time). */
+  /** Up to this many further seconds earlier, chosen at random per SA (strongSwan's rekeyfuzz, as seconds). */
   readonly randSeconds: number;
 }
 

@@ -39,8 +39,14 @@ export async function runIke(req: IkeRequest, out: Output, err: Output): Promise
     err.write(`ipsec-course ike: ${(e as Error).message}\nThe peer runs the code of: ${ENGINE_EXERCISES.join(", ")}.\n`);
     return 1;
   }
-  const transport = await udpTransport(settings.phase1.local.address);
-  const peer = new IkePeer(modules, settings, transport, realClock, req.verbose ? (line) => err.write(`ike: ${line}\n`) : undefined);
+  let transport;
+  try {
+    transport = await udpTransport(settings.phase1.local.address);
+  } catch (e) {
+    err.write(`ipsec-course ike: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const peer = new IkePeer(modules, settings, transport, realClock, req.verbose ? { log: (line) => err.write(`ike: ${line}\n`) } : {});
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no CHILD SA within ${req.timeoutS} s`)), req.timeoutS * 1000);

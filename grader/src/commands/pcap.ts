@@ -1,5 +1,5 @@
 /**
- * `ipsec-course pcap <scenario> [--impl exercises|solutions] -o file.pcap [--keys-dir DIR]`:
+ * `ipsec-course pcap <scenario> [--impl exercises|solutions] -o file.pcap [--keys-dir DIR] [--psk TEXT] [--as-seed]`:
  * runs a scenario with the chosen implementation and writes what it sent as a
  * capture Wireshark opens.
  */
@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { pcapFile } from "../pcap/file.ts";
 import { writeKeysDir } from "../pcap/keys.ts";
-import { scenarioContext } from "../pcap/scenario.ts";
+import { scenarioContext, type ScenarioOptions } from "../pcap/scenario.ts";
 import { SCENARIOS, findScenario } from "../pcap/scenarios/index.ts";
 
 export interface PcapRequest {
@@ -15,6 +15,7 @@ export interface PcapRequest {
   readonly implDir: string;
   readonly out: string;
   readonly keysDir?: string;
+  readonly options?: ScenarioOptions;
   /** Fixed capture start, so the same implementation writes the same file. */
   readonly startTime?: number;
 }
@@ -29,7 +30,7 @@ export async function writeScenario(req: PcapRequest): Promise<{ packets: number
   const scenario = findScenario(req.scenario);
   if (!scenario) throw new ScenarioError(`unknown scenario "${req.scenario}". Scenarios:\n${scenarioList()}`);
   // 2026-01-01T00:00:00Z: a fixed time keeps captures byte-identical between runs.
-  const ctx = scenarioContext(req.implDir, req.startTime ?? 1_767_225_600);
+  const ctx = scenarioContext(req.implDir, req.startTime ?? 1_767_225_600, req.options);
   let output;
   try {
     output = await scenario.run(ctx);
@@ -42,6 +43,6 @@ export async function writeScenario(req: PcapRequest): Promise<{ packets: number
   mkdirSync(dirname(req.out), { recursive: true });
   writeFileSync(req.out, pcapFile(output.packets));
   const files = [req.out];
-  if (req.keysDir) files.push(...writeKeysDir(req.keysDir, output.sas ?? []));
+  if (req.keysDir) files.push(...writeKeysDir(req.keysDir, output.sas ?? [], output.ikeSas ?? []));
   return { packets: output.packets.length, files };
 }

@@ -34,11 +34,9 @@ export interface PeerSettings {
   readonly mode: Phase1Mode;
   readonly phase1: Phase1Config;
   readonly phase2: Phase2Config;
-  readonly retransmit: RetransmitPolicy;
+  /** Absent: the chapter 07 Retransmitter's own default (strongSwan's timing). */
+  readonly retransmit?: RetransmitPolicy;
 }
-
-/** strongSwan's default: 4 s, then x1.8, five retransmissions (charon.retransmit_*). */
-export const DEFAULT_RETRANSMIT: RetransmitPolicy = { initialMs: 4000, factor: 1.8, maxMs: 60_000, tries: 5 };
 
 const IKE_CIPHERS: Readonly<Record<string, { encryption: number; keyLength?: number }>> = {
   aes128: { encryption: Encryption.AES_CBC, keyLength: 128 },
@@ -136,11 +134,11 @@ function pfsGroup(value: unknown): number | undefined {
   throw new ConfigError(`"pfsGroup" must be one of ${Object.keys(GROUPS).join(", ")} (or its number)`);
 }
 
-function retransmit(value: unknown): RetransmitPolicy {
-  if (value === undefined) return DEFAULT_RETRANSMIT;
-  const r = { ...DEFAULT_RETRANSMIT, ...(value as object) } as Record<string, unknown>;
+function retransmit(value: unknown): RetransmitPolicy | undefined {
+  if (value === undefined) return undefined;
+  const r = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
   for (const k of ["initialMs", "factor", "maxMs", "tries"]) {
-    if (typeof r[k] !== "number" || !((r[k] as number) >= 0)) throw new ConfigError(`"retransmit.${k}" must be a non-negative number`);
+    if (typeof r[k] !== "number" || !((r[k] as number) >= 0)) throw new ConfigError(`"retransmit" needs initialMs, factor, maxMs and tries, non-negative numbers ("${k}")`);
   }
   return r as unknown as RetransmitPolicy;
 }
@@ -163,9 +161,10 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
   if (!Number.isInteger(nonceBytes) || (nonceBytes as number) < 8 || (nonceBytes as number) > 256) throw new ConfigError(`"nonceBytes" must be 8 to 256 (RFC 2409 section 5)`);
   const identity = address(c.identity ?? local, "identity");
   const pfs = pfsGroup(c.pfsGroup);
+  const policy = retransmit(c.retransmit);
   return {
     mode,
-    retransmit: retransmit(c.retransmit),
+    ...(policy ? { retransmit: policy } : {}),
     phase1: {
       local: { address: local, port: 500 },
       remote: { address: remote, port: 500 },

@@ -1,110 +1,78 @@
 /**
  * The course modules the IKE peer runs, loaded from the chosen
  * implementation (`--impl exercises` runs the learner's code). The peer
- * relies only on the signatures below, which are those the chapters 07-10
- * exercises ask for: the step functions are pure over an explicit state, so
- * the peer's job is limited to moving datagrams, keeping the states, timing
- * retransmissions and routing by cookies and Message ID.
+ * relies only on the signatures the chapters 02-10 exercises ask for (the
+ * types below are taken from the reference solution, so the compiler checks
+ * that the two agree): the step functions are pure over an explicit state,
+ * so the peer's job is limited to moving datagrams, keeping the states,
+ * timing retransmissions and routing by cookies and Message ID.
  */
-import type { Endpoint, IkeSa, Phase1Config, Phase1Mode, Phase1State, Step } from "../../../solutions/07-main-mode/exchange.ts";
-import type { IsakmpHeader } from "../../../solutions/02-isakmp-header/header.ts";
-import type { IsakmpMessage, Payload } from "../../../solutions/03-payloads/message.ts";
-import type { IpsecSuite, Lifetime } from "../../../solutions/04-negotiation/ipsec-transform.ts";
-import type { Preference } from "../../../solutions/04-negotiation/phase1.ts";
-import type { TransformSet } from "../../../solutions/04-negotiation/phase2.ts";
-import type { RandomSource } from "../../../solutions/05-diffie-hellman/keypair.ts";
 import type { ImplLoader } from "../impl-loader.ts";
 
-export type { Endpoint, IkeSa, IpsecSuite, Lifetime, Phase1Config, Phase1Mode, Phase1State, TransformSet };
+type Sol<P extends string> = P extends "decode" ? typeof import("../../../solutions/02-isakmp-header/decode.ts")
+  : P extends "message" ? typeof import("../../../solutions/03-payloads/message.ts")
+  : P extends "exchange" ? typeof import("../../../solutions/07-main-mode/exchange.ts")
+  : P extends "mm1" ? typeof import("../../../solutions/07-main-mode/message-1.ts")
+  : P extends "mm2" ? typeof import("../../../solutions/07-main-mode/message-2.ts")
+  : P extends "mm3" ? typeof import("../../../solutions/07-main-mode/message-3.ts")
+  : P extends "mm4" ? typeof import("../../../solutions/07-main-mode/message-4.ts")
+  : P extends "mm5" ? typeof import("../../../solutions/07-main-mode/message-5.ts")
+  : P extends "mm6" ? typeof import("../../../solutions/07-main-mode/message-6.ts")
+  : P extends "finish" ? typeof import("../../../solutions/07-main-mode/finish.ts")
+  : P extends "retransmit" ? typeof import("../../../solutions/07-main-mode/retransmit.ts")
+  : P extends "am1" ? typeof import("../../../solutions/08-aggressive-mode/message-1.ts")
+  : P extends "am2" ? typeof import("../../../solutions/08-aggressive-mode/message-2.ts")
+  : P extends "am3" ? typeof import("../../../solutions/08-aggressive-mode/message-3.ts")
+  : P extends "qm1" ? typeof import("../../../solutions/09-quick-mode/message-1.ts")
+  : P extends "qm2" ? typeof import("../../../solutions/09-quick-mode/message-2.ts")
+  : P extends "qm3" ? typeof import("../../../solutions/09-quick-mode/message-3.ts")
+  : P extends "protect" ? typeof import("../../../solutions/10-informational/protect.ts")
+  : P extends "notify" ? typeof import("../../../solutions/10-informational/notify.ts")
+  : P extends "dpd" ? typeof import("../../../solutions/10-informational/dpd.ts")
+  : P extends "delete" ? typeof import("../../../solutions/10-informational/delete.ts")
+  : never;
 
-/** Chapter 09's quick mode settings: the seed's crypto map (ACL, transform sets, PFS). */
-export interface Phase2Config {
-  readonly localSubnet: string;
-  readonly remoteSubnet: string;
-  readonly sets: readonly TransformSet[];
-  readonly lifetime: Lifetime;
-  readonly prefer: Preference;
-  readonly nonceBytes: number;
-  readonly random: RandomSource;
-}
-
-export interface ChildSaKeys {
-  readonly spi: number;
-  readonly encKey: Uint8Array;
-  readonly integKey: Uint8Array;
-}
-
-/** One negotiated IPsec SA pair (chapter 09). */
-export interface ChildSa {
-  readonly protocol: "ESP" | "AH";
-  readonly mode: "tunnel" | "transport";
-  readonly udpEncapsulation: boolean;
-  readonly encryption?: string;
-  readonly integrity: string;
-  /** What we receive with: the SPI we chose. */
-  readonly inbound: ChildSaKeys;
-  /** What we send with: the SPI the peer chose. */
-  readonly outbound: ChildSaKeys;
-  readonly lifetime: Lifetime;
-  readonly localSubnet: string;
-  readonly remoteSubnet: string;
-  readonly messageId: number;
-  readonly pfs: boolean;
-}
-
-/** A quick mode exchange in progress: only the chapter 09 code looks inside. */
-export type QuickState = object;
-
-export interface RetransmitPolicy {
-  readonly initialMs: number;
-  readonly factor: number;
-  readonly maxMs: number;
-  readonly tries: number;
-}
-
-/** Chapter 07's retransmission and duplicate logic, pure over time. */
-export interface Retransmitter {
-  /** After sending a message; `awaitAnswer` false for a last message nobody answers. */
-  sent(datagram: Uint8Array, now: number, awaitAnswer?: boolean): void;
-  due(now: number): Uint8Array | "give-up" | undefined;
-  nextDeadline(): number | undefined;
-  received(datagram: Uint8Array): "new" | "duplicate";
-  /** The peer's message was processed: it answered ours, so ours is not sent again. */
-  accepted(datagram: Uint8Array): void;
-  replyTo(duplicate: Uint8Array): Uint8Array | undefined;
-}
-
-type Phase1Step = (state: Phase1State, datagram: Uint8Array) => Step<Phase1State>;
+export type { Endpoint, IkeSa, Phase1Config, Phase1Mode, Phase1State } from "../../../solutions/07-main-mode/exchange.ts";
+export type { ChildSa, Phase2Config } from "../../../solutions/09-quick-mode/proxy-id.ts";
+export type { QuickState } from "../../../solutions/09-quick-mode/message-1.ts";
+export type { RetransmitPolicy } from "../../../solutions/07-main-mode/retransmit.ts";
+export type { TransformSet } from "../../../solutions/04-negotiation/phase2.ts";
+export type Retransmitter = InstanceType<Sol<"retransmit">["Retransmitter"]>;
 
 export interface IkeModules {
-  decodeHeader(datagram: Uint8Array): IsakmpHeader;
-  decodeMessage(datagram: Uint8Array): IsakmpMessage;
-  encodeMessage(m: IsakmpMessage): Uint8Array;
-  initiatorState(mode: Phase1Mode, config: Phase1Config): Phase1State;
-  mainMode1(state: Phase1State): Step<Phase1State>;
-  mainMode2(config: Phase1Config, datagram: Uint8Array): Step<Phase1State>;
-  mainMode3: Phase1Step;
-  mainMode4: Phase1Step;
-  mainMode5: Phase1Step;
-  mainMode6: Phase1Step;
-  mainModeFinish: Phase1Step;
-  aggressive1(state: Phase1State): Step<Phase1State>;
-  aggressive2(config: Phase1Config, datagram: Uint8Array): Step<Phase1State>;
-  aggressive3: Phase1Step;
-  aggressiveFinish: Phase1Step;
-  quick1(ike: IkeSa, config: Phase2Config, messageId?: number): { state: QuickState; send: Uint8Array };
-  quick2(ike: IkeSa, config: Phase2Config, datagram: Uint8Array): { state: QuickState; send: Uint8Array };
-  quick3(state: QuickState, datagram: Uint8Array): { send: Uint8Array; child: ChildSa };
-  quickFinish(state: QuickState, datagram: Uint8Array): { child: ChildSa };
-  sealInformational(ike: IkeSa, messageId: number, payloads: Payload[]): Uint8Array;
-  openInformational(ike: IkeSa, datagram: Uint8Array): { messageId: number; payloads: Payload[] };
-  Retransmitter: new (policy: RetransmitPolicy) => Retransmitter;
+  decodeHeader: Sol<"decode">["decodeHeader"];
+  decodeMessage: Sol<"message">["decodeMessage"];
+  initiatorState: Sol<"exchange">["initiatorState"];
+  mainMode1: Sol<"mm1">["mainMode1"];
+  mainMode2: Sol<"mm2">["mainMode2"];
+  mainMode3: Sol<"mm3">["mainMode3"];
+  mainMode4: Sol<"mm4">["mainMode4"];
+  mainMode5: Sol<"mm5">["mainMode5"];
+  mainMode6: Sol<"mm6">["mainMode6"];
+  mainModeFinish: Sol<"finish">["mainModeFinish"];
+  Retransmitter: Sol<"retransmit">["Retransmitter"];
+  aggressive1: Sol<"am1">["aggressive1"];
+  aggressive2: Sol<"am2">["aggressive2"];
+  aggressive3: Sol<"am3">["aggressive3"];
+  aggressiveFinish: Sol<"am3">["aggressiveFinish"];
+  quick1: Sol<"qm1">["quick1"];
+  quick2: Sol<"qm2">["quick2"];
+  quick3: Sol<"qm3">["quick3"];
+  quickFinish: Sol<"qm3">["quickFinish"];
+  sealInformational: Sol<"protect">["sealInformational"];
+  openInformational: Sol<"protect">["openInformational"];
+  freshMessageId: Sol<"protect">["freshMessageId"];
+  isError: Sol<"notify">["isError"];
+  errorNotification: Sol<"notify">["errorNotification"];
+  clearNotifyMessage: Sol<"notify">["clearNotifyMessage"];
+  answerDpd: Sol<"dpd">["answerDpd"];
+  applyDelete: Sol<"delete">["applyDelete"];
 }
 
 /** Where each function lives, by exercise. */
 const SOURCES: { readonly [file: string]: readonly (keyof IkeModules)[] } = {
   "02-isakmp-header/decode.ts": ["decodeHeader"],
-  "03-payloads/message.ts": ["decodeMessage", "encodeMessage"],
+  "03-payloads/message.ts": ["decodeMessage"],
   "07-main-mode/exchange.ts": ["initiatorState"],
   "07-main-mode/message-1.ts": ["mainMode1"],
   "07-main-mode/message-2.ts": ["mainMode2"],
@@ -120,7 +88,10 @@ const SOURCES: { readonly [file: string]: readonly (keyof IkeModules)[] } = {
   "09-quick-mode/message-1.ts": ["quick1"],
   "09-quick-mode/message-2.ts": ["quick2"],
   "09-quick-mode/message-3.ts": ["quick3", "quickFinish"],
-  "10-informational/protect.ts": ["sealInformational", "openInformational"],
+  "10-informational/protect.ts": ["sealInformational", "openInformational", "freshMessageId"],
+  "10-informational/notify.ts": ["isError", "errorNotification", "clearNotifyMessage"],
+  "10-informational/dpd.ts": ["answerDpd"],
+  "10-informational/delete.ts": ["applyDelete"],
 };
 
 /** The exercises the peer runs, for messages that say what to finish first. */
@@ -129,7 +100,7 @@ export const ENGINE_EXERCISES: readonly string[] = Object.keys(SOURCES).map((f) 
 /**
  * Imports every module the peer needs from one implementation. A missing
  * file or export is reported with the exercise that provides it; a stub
- * still loads (it throws "not implemented" only when the peer calls it).
+ * still loads (it throws "not started" only when the peer calls it).
  */
 export async function loadIkeModules(loader: ImplLoader): Promise<IkeModules> {
   const out: Partial<Record<keyof IkeModules, unknown>> = {};

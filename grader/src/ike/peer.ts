@@ -19,13 +19,18 @@ import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
 
 export type Role = "initiator" | "responder";
 
-/** The peer's own error notify: the reason we stop, never answered with a notify of ours. */
-class PeerRefusal extends NegotiationError {}
+
+export interface PeerOptions {
+  /** Progress lines (sent, received, retransmitted, established). */
+  readonly log?: (line: string) => void;
+  /** Stop at the IKE SA: no quick mode (a capture of phase 1 alone needs no chapter 09 code). */
+  readonly phase1Only?: boolean;
+}
 
 export interface PeerOutcome {
   readonly ike: IkeSa;
   readonly children: readonly ChildSa[];
-  /** From our first message (initiator) or the peer's first message (responder) to the first CHILD SA, in ms. */
+  /** From our first message (initiator) or the peer's first message (responder) to the first CHILD SA (or the IKE SA, phase1Only), in ms. */
   readonly handshakeMs: number;
 }
 
@@ -49,8 +54,6 @@ interface Exchange<S> {
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** RFC 2408 section 3.14.1: notify types below 8192 are errors, 8192 and up status. */
-const isError = (type: number) => type < 8192;
 /**
  * What a peer says when our MM5/MM6 decrypts to garbage or its hash fails:
  * INVALID-PAYLOAD-TYPE (1), INVALID-HASH-INFORMATION (23),
@@ -64,6 +67,7 @@ export class IkePeer {
   readonly #transport: Transport;
   readonly #clock: Clock;
   readonly #log: (line: string) => void;
+  readonly #phase1Only: boolean;
   #role: Role | undefined;
   #started = 0;
   #phase1: Exchange<Phase1State> | undefined;
@@ -73,16 +77,19 @@ export class IkePeer {
   readonly #children: ChildSa[] = [];
   #outcome: PeerOutcome | undefined;
   #error: Error | undefined;
+  /** An error the peer notified in clear during phase 1: reported if the exchange then dies. */
+  #peerSaid: string | undefined;
   readonly #settled: Promise<PeerOutcome>;
   #resolve!: (o: PeerOutcome) => void;
   #reject!: (e: Error) => void;
 
-  constructor(modules: IkeModules, settings: PeerSettings, transport: Transport, clock: Clock, log: (line: string) => void = () => {}) {
+  constructor(modules: IkeModules, settings: PeerSettings, transport: Transport, clock: Clock, options: PeerOptions = {}) {
     this.#m = modules;
     this.#s = settings;
     this.#transport = transport;
     this.#clock = clock;
-    this.#log = log;
+    this.#log = options.log ?? (() => {});
+    this.#phase1Only = options.phase1Only ?? false;
     this.#path = { localPort: IKE_PORT, remote: settings.phase1.remote };
     this.#settled = new Promise((resolve, reject) => {
       this.#resolve = resolve;
@@ -133,7 +140,7 @@ export class IkePeer {
   }
 
   #retransmitter(): Retransmitter {
-    return new this.#m.Retransmitter(this.#s.retransmit);
+    return this.#s.retransmit ? new this.#m.Retransmitter(this.#s.retransmit) : new this.#m.Retransmitter();
   }
 
   /** Runs `fn`; an exception ends the negotiation with a message saying where it happened. */
@@ -151,32 +158,20 @@ export class IkePeer {
     this.#error = new Error(`${where}: ${e.message}`, { cause: e });
     for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
     this.#log(`failed in ${where}: ${e.message}`);
-    if (e instanceof NegotiationError && !(e instanceof PeerRefusal)) this.#tell(e.notifyType);
+    if (e instanceof NegotiationError) this.#tell(e);
     this.#reject(this.#error);
   }
 
   /**
-   * Tells the peer why phase 1 stopped: an Informational exchange with one
-   * Notification (DOI 1, protocol ISAKMP, SPI = both cookies, RFC 2408
-   * section 3.14), in clear because the peer may not share our keys (a
-   * wrong PSK is exactly that case).
+   * Tells the peer why phase 1 stopped, in clear: the peer may not share our
+   * keys (a wrong PSK is exactly that case). RFC 2408 section 5.
    */
-  #tell(notifyType: number): void {
+  #tell(error: NegotiationError): void {
     const p1 = this.#phase1;
-    if (this.#ike || !p1) return;
-    const spi = new Uint8Array(16);
-    spi.set(p1.state.ckyI, 0);
-    spi.set(p1.state.ckyR, 8);
-    const message = this.#m.encodeMessage({
-      initiatorSpi: p1.state.ckyI,
-      responderSpi: p1.state.ckyR,
-      exchangeType: ExchangeType.INFORMATIONAL,
-      flags: { encryption: false, commit: false, authenticationOnly: false },
-      messageId: this.#messageId(),
-      payloads: [{ type: PayloadType.NOTIFICATION, notification: { doi: 1, protocolId: ProtocolId.ISAKMP, spi, messageType: notifyType, data: new Uint8Array(0) } }],
-    });
-    this.#log(`-> informational: NOTIFY ${NOTIFY_TYPE_NAMES.get(notifyType) ?? notifyType}`);
-    this.#sendRaw(message);
+    if (this.#ike || !p1 || !this.#m.isError(error.notifyType)) return;
+    const n = this.#m.errorNotification(p1.state.ckyI, p1.state.ckyR, error);
+    this.#log(`-> informational: NOTIFY ${NOTIFY_TYPE_NAMES.get(error.notifyType) ?? error.notifyType}`);
+    this.#sendRaw(this.#m.clearNotifyMessage(p1.state.ckyI, p1.state.ckyR, this.#messageId(), n));
   }
 
   #sendRaw(datagram: Uint8Array): void {
@@ -202,7 +197,8 @@ export class IkePeer {
     ex.cancel = this.#clock.timer(deadline - this.#clock.now(), () => {
       const due = ex.retx.due(this.#clock.now());
       if (due === "give-up") {
-        this.#fail(new Error(`no answer from ${this.#path.remote.address} after ${this.#s.retransmit.tries} retransmissions`), ex.name);
+        const said = this.#peerSaid ? `; the peer said ${this.#peerSaid}` : "";
+        this.#fail(new Error(`no answer from ${this.#path.remote.address} and its retransmissions${said}`), ex.name);
         return;
       }
       if (due) {
@@ -241,7 +237,8 @@ export class IkePeer {
   #established(ike: IkeSa): void {
     this.#ike = ike;
     this.#log(`IKE SA established: ${hex(ike.ckyI)}/${hex(ike.ckyR)} (${ike.mode} mode, ${ike.role})`);
-    if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
+    if (this.#phase1Only) this.#settle(ike);
+    else if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
   }
 
   #startQuick(ike: IkeSa): void {
@@ -261,10 +258,13 @@ export class IkePeer {
   #child(child: ChildSa): void {
     this.#children.push(child);
     this.#log(`CHILD SA installed: ${child.protocol} in ${child.inbound.spi.toString(16).padStart(8, "0")}, out ${child.outbound.spi.toString(16).padStart(8, "0")} (${child.localSubnet} === ${child.remoteSubnet})`);
-    if (!this.#outcome && this.#ike && !this.#error) {
-      this.#outcome = { ike: this.#ike, children: this.#children, handshakeMs: this.#clock.now() - this.#started };
-      this.#resolve(this.#outcome);
-    }
+    if (this.#ike) this.#settle(this.#ike);
+  }
+
+  #settle(ike: IkeSa): void {
+    if (this.#outcome || this.#error) return;
+    this.#outcome = { ike, children: this.#children, handshakeMs: this.#clock.now() - this.#started };
+    this.#resolve(this.#outcome);
   }
 
   #receive(datagram: Uint8Array, localPort: number, from: Endpoint): void {
@@ -367,23 +367,29 @@ export class IkePeer {
   #onInformational(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
     const ike = this.#ike;
     if (!header.flags.encryption) {
-      // Before phase 1 ends there are no keys: an error notify comes in clear
-      // (RFC 2408 section 5.5). It cannot be authenticated, but it is the
-      // only way the peer can say why it gave up, so phase 1 stops on it.
-      if (ike || !this.#phase1 || !same(header.initiatorSpi, this.#phase1.state.ckyI)) {
+      // Before phase 1 ends there are no keys, so an error notify comes in
+      // clear (RFC 2408 section 5). Nothing authenticates it: anyone could
+      // have sent it, so it tears nothing down. It is kept as the likely
+      // reason if the exchange then dies.
+      const p1 = this.#phase1;
+      if (ike || !p1 || !same(header.initiatorSpi, p1.state.ckyI)) {
         this.#log("dropped an unprotected informational message");
         return;
       }
       for (const p of this.#m.decodeMessage(datagram).payloads) {
-        if (p.type === PayloadType.NOTIFICATION && isError(p.notification.messageType)) {
-          const name = NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? String(p.notification.messageType);
-          throw new PeerRefusal(p.notification.messageType, "Notify Message Type", `the peer refused phase 1 with ${name}${WRONG_KEY_SIGNS.has(p.notification.messageType) ? " (pre-shared keys differ?)" : ""}`);
-        }
+        if (p.type !== PayloadType.NOTIFICATION || !this.#m.isError(p.notification.messageType)) continue;
+        const type = p.notification.messageType;
+        this.#peerSaid = `${NOTIFY_TYPE_NAMES.get(type) ?? type}${WRONG_KEY_SIGNS.has(type) ? " (pre-shared keys differ?)" : ""}`;
+        this.#log(`<- unprotected NOTIFY ${this.#peerSaid}`);
       }
       return;
     }
     if (!ike) {
+      // An encrypted notify before phase 1 is complete: the peer derived
+      // keys and is telling us why it stopped, with keys we evidently do not
+      // share (with ours, its message 5/6 would have worked).
       this.#log("dropped a protected informational message: no IKE SA yet");
+      if (this.#phase1?.state.keys) this.#peerSaid ??= "something encrypted with keys other than ours (pre-shared keys differ?)";
       return;
     }
     const { payloads } = this.#m.openInformational(ike, datagram);
@@ -391,24 +397,28 @@ export class IkePeer {
   }
 
   #onInformationalPayload(ike: IkeSa, p: Payload): void {
-    if (p.type === PayloadType.NOTIFICATION && p.notification.messageType === NotifyType.R_U_THERE) {
-      // RFC 3706 section 5: answer with R-U-THERE-ACK carrying the same sequence number.
-      const ack: Payload = { type: PayloadType.NOTIFICATION, notification: { ...p.notification, messageType: NotifyType.R_U_THERE_ACK } };
-      this.#log("<- DPD R-U-THERE, answering R-U-THERE-ACK");
-      this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [ack]));
+    if (p.type === PayloadType.NOTIFICATION) {
+      // RFC 3706 section 5: R-U-THERE is answered with R-U-THERE-ACK and the same sequence number.
+      const ack = this.#m.answerDpd(ike, p.notification);
+      if (ack) {
+        this.#log("<- DPD R-U-THERE, answering R-U-THERE-ACK");
+        this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.NOTIFICATION, notification: ack }]));
+      } else {
+        this.#log(`<- NOTIFY ${NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? p.notification.messageType}`);
+      }
     } else if (p.type === PayloadType.DELETE) {
-      const what = p.delete.protocolId === ProtocolId.ISAKMP ? "the IKE SA" : `${p.delete.spis.length} IPsec SA(s): ${p.delete.spis.map(hex).join(", ")}`;
-      this.#log(`<- the peer deleted ${what}`);
-    } else if (p.type === PayloadType.NOTIFICATION) {
-      this.#log(`<- notify ${NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? p.notification.messageType}`);
+      const d = this.#m.applyDelete(ike, this.#children, p.delete);
+      this.#children.splice(0, this.#children.length, ...d.kept);
+      const gone = [...(d.ikeSa ? ["the IKE SA"] : []), ...d.removed.map((c) => `CHILD SA ${c.inbound.spi.toString(16).padStart(8, "0")}`)];
+      this.#log(`<- DELETE: the peer deleted ${gone.length ? gone.join(", ") : "nothing we hold"}`);
     }
   }
 
   /** A fresh non-zero Message ID for an exchange we start (RFC 2408 section 3.1). */
   #messageId(): number {
     for (;;) {
-      const id = Buffer.from(this.#s.phase1.random(4)).readUInt32BE(0);
-      if (id !== 0 && !this.#quick.has(id)) return id;
+      const id = this.#m.freshMessageId(this.#s.phase1.random);
+      if (!this.#quick.has(id)) return id;
     }
   }
 

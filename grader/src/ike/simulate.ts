@@ -23,14 +23,21 @@ export interface Simulation {
 
 const settled = (p: IkePeer) => p.outcome !== undefined || p.error !== undefined;
 
-export async function simulate(loader: ImplLoader, initiator: PeerSettings, responder: PeerSettings, faults?: LinkFaults): Promise<Simulation> {
+export interface SimulationOptions {
+  readonly faults?: LinkFaults;
+  /** Stop once the IKE SA is up (no quick mode). */
+  readonly phase1Only?: boolean;
+}
+
+export async function simulate(loader: ImplLoader, initiator: PeerSettings, responder: PeerSettings, options: SimulationOptions = {}): Promise<Simulation> {
   const modules = await loadIkeModules(loader);
   const clock = new VirtualClock();
-  const link = memoryLink(clock, faults);
+  const link = memoryLink(clock, options.faults);
   const log: string[] = [];
   const logger = (who: string) => (line: string) => log.push(`${(clock.now() / 1000).toFixed(3)} ${who}: ${line}`);
-  const r = new IkePeer(modules, responder, link.attach(responder.phase1.local.address), clock, logger("responder"));
-  const i = new IkePeer(modules, initiator, link.attach(initiator.phase1.local.address), clock, logger("initiator"));
+  const phase1Only = options.phase1Only ?? false;
+  const r = new IkePeer(modules, responder, link.attach(responder.phase1.local.address), clock, { log: logger("responder"), phase1Only });
+  const i = new IkePeer(modules, initiator, link.attach(initiator.phase1.local.address), clock, { log: logger("initiator"), phase1Only });
   void r.respond();
   void i.initiate();
   clock.run(() => settled(i) && settled(r));

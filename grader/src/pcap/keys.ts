@@ -3,8 +3,11 @@
  * Wireshark's own file name and line format for its ESP SA table (one line
  * per SA and direction, every field a quoted string); placed in
  * `$XDG_CONFIG_HOME/wireshark/` or Wireshark's personal configuration folder it
- * lets Wireshark and tshark decrypt ESP and check ICVs. `sa.json` lists the
- * same SAs for tools that take keys another way.
+ * lets Wireshark and tshark decrypt ESP and check ICVs. `ikev1_decryption_table`
+ * is its IKEv1 table (initiator cookie, encryption key: unquoted hex), with
+ * which it decrypts main mode 5 and 6, quick mode and informational
+ * messages, deriving the IVs itself. `sa.json` lists the same SAs for tools
+ * that take keys another way.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,6 +36,12 @@ export interface SaRecord {
   readonly encryptionKey: Uint8Array;
   readonly integrity: keyof typeof WIRESHARK_INTEGRITY;
   readonly integrityKey: Uint8Array;
+}
+
+/** One IKEv1 SA as Wireshark's ikev1_decryption_table names it. */
+export interface IkeSaRecord {
+  readonly initiatorCookie: Uint8Array;
+  readonly encryptionKey: Uint8Array;
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
@@ -75,11 +84,20 @@ export function saJson(sas: readonly SaRecord[]): string {
   return JSON.stringify({ sas: rows }, null, 2) + "\n";
 }
 
-/** Writes `esp_sa` and `sa.json` into dir; returns the paths written. */
-export function writeKeysDir(dir: string, sas: readonly SaRecord[]): string[] {
+/** Wireshark's ikev1_decryption_table: `<initiator cookie>,<encryption key>` per line. */
+export function ikev1DecryptionTable(ikeSas: readonly IkeSaRecord[]): string {
+  return ikeSas.map((sa) => `${hex(sa.initiatorCookie)},${hex(sa.encryptionKey)}\n`).join("");
+}
+
+/** Writes `esp_sa` and `sa.json` (and `ikev1_decryption_table` when there are IKE SAs) into dir; returns the paths written. */
+export function writeKeysDir(dir: string, sas: readonly SaRecord[], ikeSas: readonly IkeSaRecord[] = []): string[] {
   mkdirSync(dir, { recursive: true });
   const files = [join(dir, "esp_sa"), join(dir, "sa.json")];
   writeFileSync(files[0]!, espSaTable(sas));
   writeFileSync(files[1]!, saJson(sas));
+  if (ikeSas.length > 0) {
+    files.push(join(dir, "ikev1_decryption_table"));
+    writeFileSync(files[2]!, ikev1DecryptionTable(ikeSas));
+  }
   return files;
 }

@@ -6,17 +6,28 @@
  */
 import { implLoader, type ImplLoader } from "../impl-loader.ts";
 import type { CapturedPacket } from "./file.ts";
-import type { SaRecord } from "./keys.ts";
+import type { IkeSaRecord, SaRecord } from "./keys.ts";
+
+/** What the command line may change about a scenario (the IKE scenarios read them). */
+export interface ScenarioOptions {
+  /** The pre-shared key both simulated peers use. */
+  readonly psk?: string;
+  /** Configure the peers like the seed's routers (its vendor IDs, nonces, cookies), for captures the seed's size. */
+  readonly asSeed?: boolean;
+}
 
 export interface ScenarioContext extends ImplLoader {
   /** Capture time of the first packet, seconds since the epoch; later packets add small steps. */
   readonly startTime: number;
+  readonly options: ScenarioOptions;
 }
 
 export interface ScenarioOutput {
   readonly packets: readonly CapturedPacket[];
   /** The security associations in the capture, for `--keys-dir` (Wireshark's esp_sa and sa.json). */
   readonly sas?: readonly SaRecord[];
+  /** The IKE SAs, for `--keys-dir` (Wireshark's ikev1_decryption_table). */
+  readonly ikeSas?: readonly IkeSaRecord[];
 }
 
 export interface Scenario {
@@ -28,6 +39,6 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<ScenarioOutput>;
 }
 
-export function scenarioContext(implDir: string, startTime: number): ScenarioContext {
-  return { ...implLoader(implDir), startTime };
+export function scenarioContext(implDir: string, startTime: number, options: ScenarioOptions = {}): ScenarioContext {
+  return { ...implLoader(implDir), startTime, options };
 }

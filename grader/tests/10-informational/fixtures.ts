@@ -1,15 +1,34 @@
-/** IKE SAs for the chapter 10 hidden tests: strongSwan's, and random ones. (Not a test file.) */
+/** IKE SAs for the chapter 10 hidden tests and the informational interop test: strongSwan's, and random ones. (Not a test file.) */
 import type { Rng } from "@teach";
 import type { CipherName, HashName } from "@course/ike-algorithms.ts";
 import { IKE_CIPHERS, IKE_HASHES } from "@course/ike-algorithms.ts";
 import type { IkeSa } from "@ref/07-main-mode/exchange.ts";
 import { IKE_SA } from "./strongswan-vectors.ts";
 
+/** Field names of a Notification body (RFC 2408 section 3.14) naming an ISAKMP SA, for expectBytes. */
+export const NOTIFY_LAYOUT = [
+  { name: "Domain of interpretation", offset: 0, length: 4 },
+  { name: "Protocol ID", offset: 4, length: 1 },
+  { name: "SPI Size", offset: 5, length: 1 },
+  { name: "Notify Message Type", offset: 6, length: 2 },
+  { name: "SPI (CKY-I | CKY-R)", offset: 8, length: 16 },
+  { name: "Notification DATA", offset: 24, length: 100 },
+];
+
+/** Field names of a Delete body (RFC 2408 section 3.15). */
+export const DELETE_LAYOUT = [
+  { name: "Domain of interpretation", offset: 0, length: 4 },
+  { name: "Protocol ID", offset: 4, length: 1 },
+  { name: "SPI Size", offset: 5, length: 1 },
+  { name: "Number of SPIs", offset: 6, length: 2 },
+  { name: "Delete SPI", offset: 8, length: 100 },
+];
+
 export const b = (hexText: string): Uint8Array => Uint8Array.from(Buffer.from(hexText.replace(/\s+/g, ""), "hex"));
 
 const ID = (a: string) => ({ protocolId: 17, port: 500, identity: { type: "ipv4" as const, address: a } });
 
-function ikeSa(fields: { ckyI: Uint8Array; ckyR: Uint8Array; hash: HashName; cipher: CipherName; skeyid_a: Uint8Array; encKey: Uint8Array; lastIv: Uint8Array; role: "initiator" | "responder" }): IkeSa {
+export function ikeSa(fields: { ckyI: Uint8Array; ckyR: Uint8Array; hash: HashName; cipher: CipherName; skeyid_a: Uint8Array; encKey: Uint8Array; lastIv: Uint8Array; role: "initiator" | "responder" }): IkeSa {
   const { ckyI, ckyR, hash, cipher, skeyid_a, encKey, lastIv, role } = fields;
   const local = { address: role === "initiator" ? "192.168.12.1" : "192.168.12.2", port: 4500 };
   const remote = { address: role === "initiator" ? "192.168.12.2" : "192.168.12.1", port: 4500 };

@@ -10,6 +10,7 @@ import { PayloadType } from "@course/isakmp-names.ts";
 import { expectBytes, expectEqual, expectThrows, expectTrue, isakmpHeaderLayout, rng, type Rng } from "@teach";
 import { freshMessageId, informationalHash, openInformational, sealInformational } from "@impl/10-informational/protect.ts";
 import * as ref from "@ref/10-informational/protect.ts";
+import { exchangeIv as yourExchangeIv } from "@impl/06-phase1-keys/iv.ts";
 import { exchangeIv } from "@ref/06-phase1-keys/iv.ts";
 import { encodeMessage, type Payload } from "@ref/03-payloads/message.ts";
 import { sealMessage } from "@ref/07-main-mode/encryption.ts";
@@ -32,9 +33,9 @@ function expectRefusal(fn: () => unknown, what: string, field: string, notifyTyp
 }
 
 describe("step 1: strongSwan's informational messages open", () => {
-  test("the IV charon used for each one is hash(last phase-1 block | M-ID)", () => {
+  test("your chapter 06 exchangeIv gives the IV charon used for each one", () => {
     for (const v of INFORMATIONAL) {
-      expectBytes(exchangeIv("sha1", b(IKE_SA.lastIv), v.messageId, 16), b(v.iv), { what: `the IV of Message ID 0x${v.messageId.toString(16)}`, why: "each informational exchange starts a fresh CBC chain from the last block of main mode message 6 and its own Message ID (RFC 2409 Appendix B)." });
+      expectBytes(yourExchangeIv("sha1", b(IKE_SA.lastIv), v.messageId, 16), b(v.iv), { what: `exchangeIv("sha1", last block of message 6, 0x${v.messageId.toString(16)}, 16) from 06-phase1-keys/iv`, why: "each informational exchange starts a fresh CBC chain from the last block of main mode message 6 and its own Message ID (RFC 2409 Appendix B); if this fails, fix 06-phase1-keys/iv first." });
     }
   });
   test("R-U-THERE and R-U-THERE-ACK: HASH(1) checks, the notification comes out", () => {
@@ -110,10 +111,10 @@ describe("step 3: what must be refused", () => {
   test("another IKE SA's cookies, Message ID 0, payloads that do not belong", () => {
     const d = b(v.datagram);
     const wrongI = d.slice();
-    wrongI[0] ^= 1;
+    wrongI[0] = d[0]! ^ 1;
     expectThrows(() => openInformational(ike, wrongI), { what: "openInformational(charon's message with the first cookie altered)", error: "FieldError", field: "Initiator SPI" });
     const wrongR = d.slice();
-    wrongR[15] ^= 1;
+    wrongR[15] = d[15]! ^ 1;
     expectThrows(() => openInformational(ike, wrongR), { what: "openInformational(charon's message with the second cookie altered)", error: "FieldError", field: "Responder SPI" });
     expectThrows(() => sealInformational(ike, 0, [dpd]), { what: "sealInformational(ike, Message ID 0, ...)", error: "FieldError", field: "Message ID", why: "Message ID 0 is phase 1's; its IV chain is not the one of a new exchange." });
     expectThrows(() => sealInformational(ike, mid, []), { what: "sealInformational(ike, mid, no payloads)", error: "FieldError", field: "Next payload" });

@@ -10,10 +10,10 @@
  * After main mode and quick mode both daemons stayed idle: each sent
  * R-U-THERE and got R-U-THERE-ACK. Then the initiator deleted the CHILD SA
  * and the IKE SA (swanctl --terminate). The datagrams are from the capture;
- * SKEYID_a, the encryption key, the last phase-1 block (the last ciphertext
- * block of main mode message 6), each exchange's IV and the CHILD SA's SPIs
+ * SKEYID_a, the encryption key, each exchange's IV and the CHILD SA's SPIs
  * are what charon printed at log level 4: values a real implementation
- * computed, not ours.
+ * computed, not ours. The last phase-1 block is the last ciphertext block of
+ * main mode message 6 in the capture.
  */
 export interface StrongswanInformational {
   readonly from: string;
@@ -34,7 +34,6 @@ export const IKE_SA = {
   ckyR: "34a389f924ba5114",
   skeyid_a: "f7150d120ae1dc636c96d1c6ec2b7b9af050e87f",
   encKey: "19c02d35c5e05cde9aab747594f0bf35",
-  /** Main mode message 6's last ciphertext block (from the capture). */
   lastIv: "e1c5420bab31bf1305d01b909b343a22",
 } as const;
 
@@ -42,8 +41,7 @@ export const IKE_SA = {
 export const INITIATOR_CHILD_SPIS = { inbound: "09030316", outbound: "a5214760" } as const;
 
 /**
- * Main mode message 5 as the initiator sent it: ID, HASH_I and an
- * INITIAL-CONTACT notification (charon: "ID_PROT request 0 [ ID HASH N(INITIAL_CONTACT) ]"). It is
+ * Main mode message 5 as the initiator sent it (charon: "ID_PROT request 0 [ ID HASH N(INITIAL_CONTACT) ]"),
  * encrypted with the phase-1 IV hash(g^xi | g^xr), which charon logged.
  */
 export const MAIN_MODE_5 = {

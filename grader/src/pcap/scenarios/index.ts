@@ -8,8 +8,9 @@ import { ahTunnel } from "./ah-tunnel.ts";
 import { espTransport } from "./esp-transport.ts";
 import { espTunnel } from "./esp-tunnel.ts";
 import { mainMode } from "./main-mode.ts";
+import { quickMode } from "./quick-mode.ts";
 
-export const SCENARIOS: readonly Scenario[] = [mainMode, aggressiveMode, ahTransport, ahTunnel, espTransport, espTunnel, ahEspTransport, ahEspTunnel];
+export const SCENARIOS: readonly Scenario[] = [mainMode, aggressiveMode, quickMode, ahTransport, ahTunnel, espTransport, espTunnel, ahEspTransport, ahEspTunnel];
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);
