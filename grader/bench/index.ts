@@ -10,6 +10,7 @@ import { benchDh } from "./dh.ts";
 import { benchEsp } from "./esp.ts";
 import { benchGradeThroughput } from "./grade-throughput.ts";
 import { benchIkeHandshake } from "./ike-handshake.ts";
+import { benchPskCrack } from "./psk-crack.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
 const results = {
@@ -20,6 +21,7 @@ const results = {
   ...(await benchGradeThroughput()),
   ...(await benchEsp()),
   ...(await benchIkeHandshake()),
+  ...benchPskCrack(),
 };
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
 writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");

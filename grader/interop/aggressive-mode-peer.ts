@@ -14,12 +14,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { SEED_SUITE } from "../../solutions/04-negotiation/ike-transform.ts";
 import { initiatorState, type Endpoint, type Phase1Config, type Step, type Phase1State } from "../../solutions/07-main-mode/exchange.ts";
 import { transportEndpoints } from "../../solutions/07-main-mode/message-5.ts";
 import { aggressive1 } from "../../solutions/08-aggressive-mode/message-1.ts";
 import { aggressive2 } from "../../solutions/08-aggressive-mode/message-2.ts";
 import { aggressive3, aggressiveFinish } from "../../solutions/08-aggressive-mode/message-3.ts";
+import { peerSettings } from "../src/ike/config.ts";
 import { IKE_PORT } from "../src/ike/transport.ts";
 import { udpTransport } from "../src/ike/udp.ts";
 
@@ -46,23 +46,14 @@ export interface AggressivePeerRecord {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
+/** Our side as `ipsec-course ike` configures it (the seed's proposal, 20-octet nonces, NAT-T), every random octet recorded. */
 function config(s: AggressivePeerSettings, draws: string[]): Phase1Config {
-  return {
-    local: { address: s.local, port: IKE_PORT },
-    remote: { address: s.remote, port: IKE_PORT },
-    psk: new TextEncoder().encode(s.psk),
-    suites: [SEED_SUITE],
-    prefer: "responder",
-    identity: { protocolId: 17, port: 500, identity: { type: "ipv4", address: s.local } },
-    nonceBytes: 20,
-    natTraversal: true,
-    vendorIds: { sa: [], keyExchange: [] },
-    random: (n) => {
-      const b = new Uint8Array(randomBytes(n));
-      draws.push(hex(b));
-      return b;
-    },
+  const random = (n: number) => {
+    const b = new Uint8Array(randomBytes(n));
+    draws.push(hex(b));
+    return b;
   };
+  return peerSettings({ local: s.local, remote: s.remote, psk: s.psk, mode: "aggressive", localSubnet: "10.8.8.0/24", remoteSubnet: "10.9.9.0/24" }, random).phase1;
 }
 
 interface Arrival {

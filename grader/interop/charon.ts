@@ -197,3 +197,26 @@ export function charonDumps(log: string): LogDump[] {
   }
   return out;
 }
+
+/** The labels charon prints (level 4) for the phase 1 values, by the course's names for them. */
+export const PHASE1_DUMPS: Readonly<Record<string, string>> = {
+  gxy: "shared Diffie Hellman secret",
+  skeyid: "SKEYID",
+  skeyid_d: "SKEYID_d",
+  skeyid_a: "SKEYID_a",
+  skeyid_e: "SKEYID_e",
+  encKey: "encryption key Ka",
+  iv: "initial IV",
+};
+
+/** The last dump of each label in a charon log, as hex, keyed like `labels`; throws for a label charon did not print. */
+export function lastDumps(log: string, labels: Readonly<Record<string, string>>): Record<string, string> {
+  const dumps = charonDumps(log);
+  const out: Record<string, string> = {};
+  for (const [key, label] of Object.entries(labels)) {
+    const d = dumps.filter((x) => x.label === label).at(-1);
+    if (!d) throw new Error(`charon's log has no "${label}" dump`);
+    out[key] = Buffer.from(d.bytes).toString("hex");
+  }
+  return out;
+}

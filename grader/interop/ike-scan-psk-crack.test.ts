@@ -2,7 +2,7 @@
  * The course's aggressive mode responder against the attacker's tools:
  * `ike-scan --aggressive --pskcrack` probes the reference solution (run as
  * `ipsec-course ike respond --impl solutions` in the namespace of
- * 192.168.12.2), and `psk-crack` must recover our pre-shared key from the
+ * 192.168.12.2, by ike-cli.ts), and `psk-crack` must recover our pre-shared key from the
  * line ike-scan wrote; so must the course's own crackPsk. Two programs
  * nobody here wrote then agree that our message 2 carries the HASH_R of
  * RFC 2409 section 5.4, and the lesson of chapter 08 holds: one answer to an
@@ -16,13 +16,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { crackPsk, parsePskCrackLine } from "@ref/08-aggressive-mode/psk-crack.ts";
-import { createLab, stopProcess, waitFor, type Lab } from "./netns.ts";
+import { startPeer, writePeerConfig } from "./ike-cli.ts";
+import { createLab, type Lab } from "./netns.ts";
 import { interopSuite } from "./tools.ts";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 interface Probe {
   readonly label: string;
@@ -69,21 +67,14 @@ interopSuite("ike-scan and psk-crack recover the PSK of our aggressive mode resp
 
       beforeAll(async () => {
         writeFileSync(wordFile, words.join("\n") + "\n");
-        const config = join(work, `responder-${i}.json`);
-        writeFileSync(
-          config,
-          JSON.stringify({ local: lab!.r2.address, remote: lab!.r1.address, psk, mode: "aggressive", phase1: p.phase1, phase2: "aes128-sha1", localSubnet: "10.2.2.0/24", remoteSubnet: "10.1.1.0/24" }),
-        );
-        const responder = lab!.spawn(lab!.r2, ["node", join(ROOT, "grader/bin/ipsec-course.js"), "ike", "respond", "--config", config, "--impl", join(ROOT, "solutions"), "--timeout", "30"]);
-        let stderr = "";
-        responder.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+        const config = writePeerConfig(work, `responder-${i}`, { local: lab!.r2.address, remote: lab!.r1.address, psk, mode: "aggressive", phase1: p.phase1, phase2: "aes128-sha1", localSubnet: "10.2.2.0/24", remoteSubnet: "10.1.1.0/24" });
+        // Returned once it listens on UDP 500; ike-scan never sends message 3, so it is stopped afterwards.
+        const responder = await startPeer(lab!, lab!.r2, "respond", config, 30);
         try {
-          await waitFor(() => stderr.includes("listening on") || responder.exitCode !== null, "our responder to bind UDP 500");
-          if (responder.exitCode !== null) throw new Error(`our responder exited (${responder.exitCode}): ${stderr}`);
           // ID_IPV4_ADDR (1) 192.168.12.1, as R1 would send; --lifetime before --trans, or it is not applied.
-          lab!.exec(lab!.r1, ["ike-scan", "--aggressive", "--dhgroup=2", "--idtype=1", `--id=0x${"c0a80c01"}`, "--lifetime=86400", `--trans=${p.trans}`, `--pskcrack=${lineFile}`, lab!.r2.address]);
+          lab!.exec(lab!.r1, ["ike-scan", "--aggressive", "--dhgroup=2", "--idtype=1", "--id=0xc0a80c01", "--lifetime=86400", `--trans=${p.trans}`, `--pskcrack=${lineFile}`, lab!.r2.address]);
         } finally {
-          await stopProcess(responder);
+          await responder.stop();
         }
       });
 

@@ -27,16 +27,21 @@ export interface HalfExchange {
   readonly pcap: string;
 }
 
-function ourSide(lab: Lab, ns: Namespace, role: "initiator" | "responder", dir: string, settings: PeerSettings): Promise<PeerRecord> {
+/**
+ * Runs one of our peer scripts (`script`, relative to the repository) in a
+ * namespace with `tsx`: `<script> <role> <settings.json>`, and parses the
+ * JSON object it prints.
+ */
+export function runPeerScript<S, R>(lab: Lab, ns: Namespace, script: string, role: "initiator" | "responder", dir: string, settings: S): Promise<R> {
   const file = join(dir, `${role}.json`);
   writeFileSync(file, JSON.stringify(settings));
-  const child = lab.spawn(ns, [join(ROOT, "node_modules/.bin/tsx"), "--tsconfig", join(ROOT, "tsconfig.json"), join(ROOT, "grader/interop/main-mode-peer.ts"), role, file]);
+  const child = lab.spawn(ns, [join(ROOT, "node_modules/.bin/tsx"), "--tsconfig", join(ROOT, "tsconfig.json"), join(ROOT, script), role, file]);
   let out = "";
   let err = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as PeerRecord) : reject(new Error(`our ${role} exited ${code}: ${err}`))));
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as R) : reject(new Error(`our ${role} exited ${code}: ${err}`))));
   });
 }
 
@@ -53,7 +58,7 @@ export async function runHalfExchange(lab: Lab, ours: "initiator" | "responder",
       ikev1PskConfig({ name: "mm", local: theirs, remote: mine, proposal: "aes128-sha1-modp1024", psk: PSK, lifetime: 86400, localTs: "10.9.9.0/24", remoteTs: "10.8.8.0/24" }),
     );
     const settings: PeerSettings = { local: mine.address, remote: theirs.address, psk: PSK, nonceBytes: 20, timeoutMs: 15_000 };
-    const peer = ourSide(lab, mine, ours, dir, settings);
+    const peer = runPeerScript<PeerSettings, PeerRecord>(lab, mine, "grader/interop/main-mode-peer.ts", ours, dir, settings);
     if (ours === "responder") {
       // charon initiates; swanctl waits for the IKE SA, which never completes
       // (our peer stops after message 5), so it runs in the background.

@@ -12,55 +12,16 @@
  * message 2 or 3, and its HASH_I, HASH_R and keys are the ones a learner's
  * code must reproduce from the same random octets.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AggressivePeerRecord, AggressivePeerSettings } from "./aggressive-mode-peer.ts";
 import { startCapture } from "./capture.ts";
-import { charonDumps, ikev1PskConfig, startCharon, type Charon } from "./charon.ts";
+import { PHASE1_DUMPS, ikev1PskConfig, lastDumps, startCharon, type Charon } from "./charon.ts";
+import { runPeerScript } from "./main-mode-half.ts";
 import { createLab, stopProcess, type Lab } from "./netns.ts";
 
 const PSK = "cisco123";
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
-
-/** The last dump of each label in charon's log. */
-function charonValues(log: string): Record<string, string> {
-  const labels: Record<string, string> = {
-    gxy: "shared Diffie Hellman secret",
-    skeyid: "SKEYID",
-    skeyid_d: "SKEYID_d",
-    skeyid_a: "SKEYID_a",
-    skeyid_e: "SKEYID_e",
-    encKey: "encryption key Ka",
-    iv: "initial IV",
-    hashI: "HASH_I",
-    hashR: "HASH_R",
-  };
-  const dumps = charonDumps(log);
-  const out: Record<string, string> = {};
-  for (const [key, label] of Object.entries(labels)) {
-    const d = dumps.filter((x) => x.label === label).at(-1);
-    if (!d) throw new Error(`charon's log has no "${label}" dump`);
-    out[key] = hex(d.bytes);
-  }
-  return out;
-}
-
-function ourSide(lab: Lab, role: "initiator" | "responder", dir: string, settings: AggressivePeerSettings): Promise<AggressivePeerRecord> {
-  const ns = settings.local === lab.r1.address ? lab.r1 : lab.r2;
-  const file = join(dir, `${role}.json`);
-  writeFileSync(file, JSON.stringify(settings));
-  const child = lab.spawn(ns, [join(ROOT, "node_modules/.bin/tsx"), "--tsconfig", join(ROOT, "tsconfig.json"), join(ROOT, "grader/interop/aggressive-mode-peer.ts"), role, file]);
-  let out = "";
-  let err = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as AggressivePeerRecord) : reject(new Error(`our ${role} exited ${code}: ${err}`))));
-  });
-}
 
 interface Recorded {
   readonly peer: AggressivePeerRecord;
@@ -82,7 +43,8 @@ async function half(lab: Lab, ours: "initiator" | "responder", work: string): Pr
       ikev1PskConfig({ name: "am", local: theirs, remote: mine, proposal: "aes128-sha1-modp1024", psk: PSK, lifetime: 86400, localTs: "10.9.9.0/24", remoteTs: "10.8.8.0/24", aggressive: true }),
       { aggressivePsk: ours === "initiator" },
     );
-    const peer = ourSide(lab, ours, dir, { local: mine.address, remote: theirs.address, psk: PSK, timeoutMs: 15_000 });
+    const settings: AggressivePeerSettings = { local: mine.address, remote: theirs.address, psk: PSK, timeoutMs: 15_000 };
+    const peer = runPeerScript<AggressivePeerSettings, AggressivePeerRecord>(lab, mine, "grader/interop/aggressive-mode-peer.ts", ours, dir, settings);
     let record: AggressivePeerRecord;
     if (ours === "responder") {
       const swanctl = lab.spawn(theirs, ["swanctl", "--initiate", "--ike", "am", "--timeout", "10", "--uri", charon.viciUri]);
@@ -99,7 +61,7 @@ async function half(lab: Lab, ours: "initiator" | "responder", work: string): Pr
     const log = charon.log();
     const established = log.split("\n").find((l) => /IKE_SA am\[\d+\] established/.test(l));
     if (!established) throw new Error(`charon did not establish the IKE SA with our ${ours}:\n${log.split("\n").filter((l) => /\[IKE\]|\[ENC\] (parsed|generating)/.test(l)).join("\n")}`);
-    return { peer: record, charon: charonValues(log), established: established.replace(/^\d\d\[IKE\] /, "").trim() };
+    return { peer: record, charon: lastDumps(log, { ...PHASE1_DUMPS, hashI: "HASH_I", hashR: "HASH_R" }), established: established.replace(/^\d\d\[IKE\] /, "").trim() };
   } finally {
     await charon?.stop();
     await capture.stop();

@@ -14,39 +14,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { charonDumps } from "./charon.ts";
+import { PHASE1_DUMPS, lastDumps } from "./charon.ts";
 import { PSK, runHalfExchange, type HalfExchange } from "./main-mode-half.ts";
 import { createLab } from "./netns.ts";
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
-
-/** charon's values, the last dump of each label (the first exchange in its log is the only one). */
-function charonValues(log: string): Record<string, string> {
-  const labels: Record<string, string> = {
-    gxy: "shared Diffie Hellman secret",
-    skeyid: "SKEYID",
-    skeyid_d: "SKEYID_d",
-    skeyid_a: "SKEYID_a",
-    skeyid_e: "SKEYID_e",
-    encKey: "encryption key Ka",
-    iv: "initial IV",
-  };
-  const dumps = charonDumps(log);
-  const out: Record<string, string> = {};
-  for (const [key, label] of Object.entries(labels)) {
-    const d = dumps.filter((x) => x.label === label).at(-1);
-    if (!d) throw new Error(`charon's log has no "${label}" dump`);
-    out[key] = hex(d.bytes);
-  }
-  return out;
-}
 
 /** A hex string as a TypeScript expression, 96 digits a line, continuation lines indented below `indent`. */
 const wrap = (s: string, indent: string) => s.match(/.{1,96}/g)!.map((l) => JSON.stringify(l)).join(` +\n${indent}  `);
 const list = (items: readonly string[]) => `[\n${items.map((i) => `    ${wrap(i, "    ")},`).join("\n")}\n  ]`;
 
 function vector(name: string, label: string, x: HalfExchange): string {
-  const c = charonValues(x.charonLog);
+  const c = lastDumps(x.charonLog, PHASE1_DUMPS);
   const p = x.peer;
   const lines = [
     `export const ${name}: HalfMainMode = {`,

@@ -84,7 +84,7 @@ export function randomPair(r: Rng): RandomPair {
   const i: Endpoint = { address: address(r), port: 500 };
   const p: Endpoint = { address: address(r), port: 500 };
   const vids = () => Array.from({ length: r.int(0, 3) }, () => r.bytes(r.pick([8, 16, 20])));
-  const natT = r.next() < 0.7;
+  // Each side's NAT-T setting on its own: NAT-D only when both sent the RFC 3947 vendor ID.
   const side = (local: Endpoint, remote: Endpoint, suites: IkeSuite[]): Omit<Phase1Config, "random"> => ({
     local,
     remote,
@@ -93,7 +93,7 @@ export function randomPair(r: Rng): RandomPair {
     prefer: r.pick(["initiator", "responder"] as const),
     identity: { protocolId: r.pick([0, 17]), port: r.pick([0, 500]), identity: { type: "ipv4", address: local.address } },
     nonceBytes: r.int(8, 64),
-    natTraversal: natT,
+    natTraversal: r.next() < 0.7,
     vendorIds: { sa: vids(), keyExchange: vids() },
   });
   return { initiator: side(i, p, offer), responder: side(p, i, [accepted]) };

@@ -67,7 +67,7 @@ describe("step 3: random exchanges against the reference", () => {
       const [mine, theirs] = twinRandom(`am2-random-${i}`);
       const got = aggressive2({ ...pair.responder, random: mine }, one.send!);
       const want = refAggressive2({ ...pair.responder, random: theirs }, one.send!);
-      const what = `message 2 (NAT-T ${pair.responder.natTraversal ? "on" : "off"}, ${pair.initiator.suites.length} transform(s) offered, ${pair.responder.nonceBytes}-octet nonce)`;
+      const what = `message 2 (NAT-T ${want.state.natT ? "agreed" : "not agreed"}, ${pair.initiator.suites.length} transform(s) offered, ${pair.responder.nonceBytes}-octet nonce)`;
       expectBytes(got.send, want.send!, { what, layout: messageLayout(want.send!) });
       expectEqual(got.state.suite, want.state.suite, { what: "state.suite", why: "the transform accepted, with its attributes as numbers (chapter 04)." });
       for (const k of ["saiB", "gxi", "gxr", "ni", "nr", "idB", "iv"] as const) {
