@@ -27,6 +27,12 @@ describe("step 1: charon's message 1, byte for byte", () => {
   test("Message ID given, SPI and nonce from the random source", () => {
     const { send, state } = quick1(ike, strongswanPolicy("initiator", scripted(b(v.initiatorSpi), ni)), v.messageId);
     expectBytes(send.subarray(0, 28), b(v.qm1).subarray(0, 28), { what: "the header of message 1", layout: isakmpHeaderLayout, why: "the IKE SA's cookies, Next Payload HASH (8), version 1.0, Quick Mode (32), E flag, the Message ID, and the Length of the padded ciphertext." });
+    const theirs = open(b(v.qm1), ike, v.messageId);
+    const ours = open(send, ike, v.messageId);
+    // The payloads after the HASH first: the hash depends on them.
+    [...theirs.payloads.keys()].slice(1).concat(0).forEach((i) => {
+      expectEqual(ours.payloads[i], theirs.payloads[i], { what: `payload ${i + 1} of your message 1, decrypted, against charon's`, why: "charon's order is HASH(1), SA, Nonce, IDci, IDcr; its transform lists Key-Length, Authentication-Algorithm, Encapsulation-Mode, SA-Life-Type, SA-Life-Duration." });
+    });
     expectBytes(send, b(v.qm1), {
       what: "quick1 with charon's keys, SPI 0x" + v.initiatorSpi + " and nonce",
       why: "charon sent exactly these octets: HASH(1), SA (ESP, SPI, AES-128 with Key-Length 128, HMAC-SHA, UDP-Encapsulated-Tunnel (3), 3960 s), Nonce, IDci, IDcr, padded with zeros and encrypted with IV = hash(last phase 1 block | M-ID). Decrypt your message with the same IV to find the first payload that differs.",

@@ -10,6 +10,7 @@ import { describe, test } from "vitest";
 import { expectBytes, expectEqual, expectThrows, rng } from "@teach";
 import { NotifyType } from "@course/isakmp-attributes.ts";
 import type { TransformSet } from "@ref/04-negotiation/phase2.ts";
+import { openMessage } from "@ref/07-main-mode/encryption.ts";
 import type { IkeSa } from "@ref/07-main-mode/exchange.ts";
 import * as ref1 from "@ref/09-quick-mode/message-1.ts";
 import * as ref2 from "@ref/09-quick-mode/message-2.ts";
@@ -28,6 +29,14 @@ describe("step 1: answering charon", () => {
   const { ni, nr } = nonces(v.initiatorSeed, false);
   test("charon's message 1 -> charon's message 2, byte for byte", () => {
     const { send, state } = quick2(strongswanIke(v, "responder"), strongswanPolicy("responder", scripted(b(v.responderSpi), nr)), b(v.qm1));
+    const ike = strongswanIke(v, "responder");
+    const iv = b(v.qm1).slice(-16);
+    const theirs = openMessage(b(v.qm2), ike.keys, iv).message;
+    const ours = openMessage(send, ike.keys, iv).message;
+    // The payloads after the HASH first: the hash depends on them.
+    [...theirs.payloads.keys()].slice(1).concat(0).forEach((i) => {
+      expectEqual(ours.payloads[i], theirs.payloads[i], { what: `payload ${i + 1} of your message 2, decrypted (IV = last block of message 1), against charon's`, why: "charon's reply: HASH(2), SA (proposal #1, its own SPI, the transform as offered), Nr, IDci, IDcr echoed." });
+    });
     expectBytes(send, b(v.qm2), {
       what: `quick2(charon's message 1) with SPI 0x${v.responderSpi} and charon's responder nonce`,
       why: "charon answered with exactly these octets: HASH(2), the chosen proposal with the responder's SPI and the offered transform unchanged, Nr, IDci and IDcr echoed; encrypted with the last ciphertext block of message 1 as IV.",
