@@ -102,6 +102,22 @@ describe("step 2: random exchanges against the reference", () => {
   }
 });
 
+describe("step 2b: two quick modes at once over one IKE SA", () => {
+  test("each Message ID has its own IV chain; the order of arrival does not matter", () => {
+    const { initiator, responder } = ikePair(rng("quick2-parallel-ike"), { natT: false });
+    const sets: TransformSet[] = [{ esp: ESP_AES128_SHA1, mode: 1 }];
+    const first = ref1.quick1(initiator, seedPolicy("initiator", seeded(rng("par-1")), sets), 0x11111111);
+    const second = ref1.quick1(initiator, seedPolicy("initiator", seeded(rng("par-2")), sets), 0x22222222);
+    const policy = () => seedPolicy("responder", seeded(rng("par-r")), sets);
+    const b2 = quick2(responder, policy(), second.send);
+    const b1 = quick2(responder, policy(), first.send);
+    expectEqual([b1.state.messageId, b2.state.messageId], [0x11111111, 0x22222222], { what: "the Message IDs of the two responder states" });
+    expectBytes(b1.state.iv, ref2.quick2(responder, policy(), first.send).state.iv, { what: "the IV after answering 0x11111111 second", why: "the first IV of an exchange is hash(last phase 1 block | its M-ID): nothing from another exchange may leak into it." });
+    quick3(first.state, b1.send);
+    quick3(second.state, b2.send);
+  });
+});
+
 describe("step 3: what a responder refuses", () => {
   const r = rng("quick2-refusals");
   const { initiator, responder } = ikePair(r, { natT: false });
