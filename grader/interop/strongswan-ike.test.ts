@@ -134,7 +134,7 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
       } catch {
         // A failed initiation is judged below, from both sides' accounts.
       }
-      const ours = await Promise.race([peer.finished, new Promise<PeerRun>((r) => setTimeout(() => r({ code: null, stdout: "", stderr: "(still running)" }), 5_000))]);
+      const ours = await Promise.race([peer.finished, new Promise<PeerRun>((r) => setTimeout(() => r({ code: null, stdout: "", stderr: "(still running)" }), 15_000))]);
       await peer.stop();
       return { ours, charonLog: charon.log() };
     } finally {
