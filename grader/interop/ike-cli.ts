@@ -66,9 +66,10 @@ export function writePeerConfig(dir: string, name: string, config: PeerConfig): 
 /**
  * Starts our peer in `ns`. A responder is returned once it listens on UDP
  * 500 and 4500 (it says so on stderr), so the other side may start then.
+ * `holdS` keeps the peer answering (DPD, retransmissions) after its SAs are up.
  */
-export async function startPeer(lab: Lab, ns: Namespace, role: "initiate" | "respond", configFile: string, timeoutS = 20): Promise<RunningPeer> {
-  const child = lab.spawn(ns, [process.execPath, BIN, "ike", role, "--config", configFile, "--impl", SOLUTIONS_DIR, "--json", "--show-keys", "--verbose", "--timeout", String(timeoutS)]);
+export async function startPeer(lab: Lab, ns: Namespace, role: "initiate" | "respond", configFile: string, timeoutS = 20, holdS = 0): Promise<RunningPeer> {
+  const child = lab.spawn(ns, [process.execPath, BIN, "ike", role, "--config", configFile, "--impl", SOLUTIONS_DIR, "--json", "--show-keys", "--verbose", "--timeout", String(timeoutS), "--hold", String(holdS)]);
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -89,7 +89,7 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
     };
   }
 
-  async function charonIn(cell: Cell, me: Namespace, peer: Namespace, dir: string, psk: string): Promise<Charon> {
+  async function charonIn(cell: Cell, me: Namespace, peer: Namespace, dir: string, psk: string, dpdDelay = 0): Promise<Charon> {
     const net = (ns: Namespace) => (ns === lab!.r1 ? NETS.r1 : NETS.r2);
     const conf = ikev1PskConfig({
       name: "ike",
@@ -102,17 +102,18 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
       remoteTs: net(peer),
       aggressive: cell.mode === "aggressive",
       espProposals: cell.pfsGroup ? `${cell.phase2}-${cell.pfsGroup}` : cell.phase2,
+      dpdDelay,
     });
     return startCharon(lab!, me, dir, conf, { aggressivePsk: cell.mode === "aggressive" });
   }
 
   /** Our initiator in r1 against charon responding in r2. */
-  async function weInitiate(cell: Cell, psks: { ours: string; charon: string }, extra: Partial<PeerConfig> = {}): Promise<CellRun> {
+  async function weInitiate(cell: Cell, psks: { ours: string; charon: string }, extra: Partial<PeerConfig> = {}, dpd?: { delayS: number; holdS: number }): Promise<CellRun> {
     const dir = join(work, `cell-${n++}`);
     mkdirSync(dir, { recursive: true });
-    const charon = await charonIn(cell, lab!.r2, lab!.r1, join(dir, "charon"), psks.charon);
+    const charon = await charonIn(cell, lab!.r2, lab!.r1, join(dir, "charon"), psks.charon, dpd?.delayS);
     try {
-      const peer = await startPeer(lab!, lab!.r1, "initiate", writePeerConfig(dir, "ours", ourConfig(cell, lab!.r1, lab!.r2, psks.ours, extra)));
+      const peer = await startPeer(lab!, lab!.r1, "initiate", writePeerConfig(dir, "ours", ourConfig(cell, lab!.r1, lab!.r2, psks.ours, extra)), 20, dpd?.holdS);
       const ours = await peer.finished;
       await new Promise((r) => setTimeout(r, 200));
       return { ours, charonLog: charon.log() };
@@ -177,6 +178,15 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
       });
     });
   }
+
+  test("dead peer detection: charon's R-U-THERE is answered with R-U-THERE-ACK (RFC 3706)", async () => {
+    const run = await weInitiate(CELLS[0]!, { ours: PSK, charon: PSK }, {}, { delayS: 1, holdS: 4 });
+    expectAgreement(run, "initiator");
+    expect(run.ours.stderr, "our peer saw the R-U-THERE").toMatch(/DPD R-U-THERE, answering R-U-THERE-ACK/);
+    expect(run.charonLog, "charon sent R-U-THERE").toMatch(/generating INFORMATIONAL_V1 request \d+ \[ HASH N\(DPD\) \]/);
+    expect(run.charonLog, "charon received and accepted our ACK").toMatch(/parsed INFORMATIONAL_V1 request \d+ \[ HASH N\(DPD_ACK\) \]/);
+    expect(run.charonLog, "charon never declared us dead").not.toMatch(/DPD check timed out|giving up after/);
+  });
 
   describe("a wrong pre-shared key fails on both sides", () => {
     const cell = CELLS[0]!;

@@ -45,6 +45,7 @@ function expectMirror(sim: Simulation): void {
   const log = `\n${sim.log.join("\n")}`;
   expect(sim.initiator.error, `the initiator failed${log}`).toBeUndefined();
   expect(sim.responder.error, `the responder failed${log}`).toBeUndefined();
+  expect(sim.log.filter((l) => l.includes("failed in")), `nothing failed, not even after the SAs were up${log}`).toEqual([]);
   const i = sim.initiator.outcome!;
   const r = sim.responder.outcome!;
   expect(i, `the initiator has no CHILD SA${log}`).toBeDefined();
@@ -68,6 +69,8 @@ function expectMirror(sim: Simulation): void {
 }
 
 const LOSSY: LinkFaults = { loss: 0.25, duplicate: 0.25, seed: "lossy" };
+/** Copies that arrive 2.5 s late: after the exchange has moved on, so they are stale, not duplicates of the last message. */
+const LATE_COPIES: LinkFaults = { loss: 0.1, duplicate: 0.5, duplicateDelayMs: 2500, seed: "late" };
 
 describe("two reference peers over the in-memory link", () => {
   for (const mode of ["main", "aggressive"] as const) {
@@ -85,6 +88,12 @@ describe("two reference peers over the in-memory link", () => {
       expect(fates.filter((f) => f === "duplicated").length, "the link duplicated datagrams (so duplicates were answered or dropped)").toBeGreaterThan(0);
     });
   }
+
+  test("main mode + quick mode with late copies of earlier messages: they are dropped, the exchange completes", async () => {
+    const sim = await run({ mode: "main" }, "main-late", LATE_COPIES);
+    expectMirror(sim);
+    expect(sim.log.some((l) => /dropped a message of the main mode|dropped a message after the exchange was complete/.test(l)), `some copy arrived after its exchange had moved on\n${sim.log.join("\n")}`).toBe(true);
+  });
 
   test("quick mode with PFS (group 2) and a stronger proposal (AES-256, SHA2-256, group 14)", async () => {
     expectMirror(await run({ mode: "main", pfsGroup: "modp1024" }, "pfs"));

@@ -129,6 +129,7 @@ export function pfsSecret(group: number | undefined, peerKe: Uint8Array | undefi
 }
 
 export function quick2(ike: IkeSa, config: Phase2Config, datagram: Uint8Array): { state: QuickState; send: Uint8Array } {
+  // Our own policy must make sense before a peer's message is judged by it.
   pfsGroupOf(config.sets);
   const mid = quickMessageId(ike, datagram);
   const opened = openMessage(datagram, ike.keys, quickIv(ike, mid));

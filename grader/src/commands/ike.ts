@@ -49,7 +49,7 @@ export async function runIke(req: IkeRequest, out: Output, err: Output): Promise
   const peer = new IkePeer(modules, settings, transport, realClock, req.verbose ? { log: (line) => err.write(`ike: ${line}\n`) } : {});
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no CHILD SA within ${req.timeoutS} s`)), req.timeoutS * 1000);
+    timer = setTimeout(() => reject(new Error(`no CHILD SA within ${req.timeoutS} s: waiting for ${peer.waitingFor}`)), req.timeoutS * 1000);
   });
   try {
     if (req.role === "respond") err.write(`ike: listening on ${settings.phase1.local.address} UDP 500 and 4500 (${settings.mode} mode)\n`);

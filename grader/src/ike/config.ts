@@ -16,8 +16,10 @@
  * Proposals use strongSwan's spelling, so the same words work on both ends:
  * phase 1 is cipher-hash-group, phase 2 (ESP) is cipher-integrity. A list of
  * proposals is offered in order (initiator) or accepted in order (responder).
- * Optional: "natTraversal" (default true), "nonceBytes" (default 20, as the
- * seed's routers), "identity" (default our address), "retransmit".
+ * Optional: "natTraversal" (default true), "dpd" (default true: announce
+ * RFC 3706 dead peer detection, which the peer answers), "nonceBytes"
+ * (default 20, as the seed's routers), "identity" (default our address),
+ * "retransmit".
  */
 import { readFileSync } from "node:fs";
 import { AuthAlgorithm, AuthMethod, Encryption, EncapsulationMode, Hash, TransformId } from "@course/isakmp-attributes.ts";
@@ -25,6 +27,9 @@ import type { IkeSuite } from "../../../solutions/04-negotiation/ike-transform.t
 import type { RandomSource } from "../../../solutions/05-diffie-hellman/keypair.ts";
 import type { Phase1Config, Phase1Mode, Phase2Config, RetransmitPolicy, TransformSet } from "./modules.ts";
 import { systemRandom } from "./seeded-random.ts";
+
+/** RFC 3706 section 5.1: the vendor ID that says "I answer R-U-THERE". */
+const DPD_VENDOR_ID = Uint8Array.from(Buffer.from("afcad71368a1f1c96b8696fc77570100", "hex"));
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -147,7 +152,7 @@ function retransmit(value: unknown): RetransmitPolicy | undefined {
 export function peerSettings(raw: unknown, random: RandomSource = systemRandom): PeerSettings {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError("the configuration must be a JSON object");
   const c = raw as Record<string, unknown>;
-  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "nonceBytes", "identity", "retransmit"]);
+  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "dpd", "nonceBytes", "identity", "retransmit"]);
   const unknown = Object.keys(c).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new ConfigError(`unknown setting${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${[...known].join(", ")}`);
   const mode = c.mode ?? "main";
@@ -175,7 +180,8 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
       identity: { protocolId: 17, port: 500, identity: { type: "ipv4", address: identity } },
       nonceBytes: nonceBytes as number,
       natTraversal: c.natTraversal !== false,
-      vendorIds: { sa: [], keyExchange: [] },
+      // With the SA payload, where strongSwan sends it too.
+      vendorIds: { sa: c.dpd === false ? [] : [DPD_VENDOR_ID], keyExchange: [] },
       random,
     },
     phase2: {

@@ -15,6 +15,8 @@ export interface LinkFaults {
   readonly loss: number;
   /** Probability that a delivered datagram is delivered a second time. */
   readonly duplicate: number;
+  /** How much later the copy arrives (ms; default: right after the original). A late copy arrives after the exchange has moved on. */
+  readonly duplicateDelayMs?: number;
   /** Label for the seeded draws. */
   readonly seed: string;
 }
@@ -64,7 +66,7 @@ export function memoryLink(clock: VirtualClock, faults: LinkFaults = NO_FAULTS, 
           wire.push({ time: clock.now(), src, dst: to, payload: bytes.slice(), fate: lost ? "lost" : twice ? "duplicated" : "delivered" });
           if (lost) return;
           deliver(bytes, src, to, latencyMs);
-          if (twice) deliver(bytes, src, to, latencyMs * 2);
+          if (twice) deliver(bytes, src, to, latencyMs + (faults.duplicateDelayMs ?? latencyMs));
         },
         onDatagram(h) {
           handlers.set(address, h);

@@ -8,17 +8,15 @@
  * moves to UDP 4500 when NAT traversal asks for it (RFC 3947 section 4) and
  * answers informational exchanges (DPD, delete).
  */
-import { NegotiationError } from "@course/errors.ts";
+import { NegotiationError, PacketError } from "@course/errors.ts";
 import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
 import { NOTIFY_TYPE_NAMES, NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
 import type { Payload } from "../../../solutions/03-payloads/message.ts";
 import type { Clock } from "./clock.ts";
 import type { PeerSettings } from "./config.ts";
+import type { Role } from "../../../solutions/07-main-mode/exchange.ts";
 import type { ChildSa, Endpoint, IkeModules, IkeSa, Phase1State, QuickState, Retransmitter } from "./modules.ts";
 import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
-
-export type Role = "initiator" | "responder";
-
 
 export interface PeerOptions {
   /** Progress lines (sent, received, retransmitted, established). */
@@ -40,7 +38,12 @@ interface Path {
   remote: Endpoint;
 }
 
-type Next<S> = ((state: S, datagram: Uint8Array) => void) | undefined;
+/**
+ * What the exchange does with the peer's next message: run the step (pure,
+ * it may throw) and return what to do once the message is accepted (send,
+ * establish). A malformed message then changes nothing.
+ */
+type Next<S> = ((state: S, datagram: Uint8Array) => () => void) | undefined;
 
 /** One exchange (phase 1, or one quick mode Message ID): its retransmitter and what the next message is for. */
 interface Exchange<S> {
@@ -52,6 +55,7 @@ interface Exchange<S> {
 }
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+const hex32 = (n: number) => n.toString(16).padStart(8, "0");
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -79,6 +83,12 @@ export class IkePeer {
   #error: Error | undefined;
   /** An error the peer notified in clear during phase 1: reported if the exchange then dies. */
   #peerSaid: string | undefined;
+  /** Why we last dropped a message: reported if the exchange then dies. */
+  #lastDrop: string | undefined;
+  /** What we wait for since our last message, for `waitingFor`. */
+  #awaiting: string | undefined;
+  /** Responder: the cookies of the message 1 being answered, to refuse it before any state exists. */
+  #offer: { readonly ckyI: Uint8Array; readonly ckyR: Uint8Array } | undefined;
   readonly #settled: Promise<PeerOutcome>;
   #resolve!: (o: PeerOutcome) => void;
   #reject!: (e: Error) => void;
@@ -115,6 +125,14 @@ export class IkePeer {
   }
   get children(): readonly ChildSa[] {
     return this.#children;
+  }
+
+  /** Where a negotiation that is taking too long stands: what we wait for, and any sign of why. */
+  get waitingFor(): string {
+    const stage = this.#awaiting ?? (this.#role === "responder" ? "a peer to start phase 1" : "nothing");
+    const said = this.#peerSaid ? `; the peer said ${this.#peerSaid}` : "";
+    const dropped = this.#lastDrop ? `; the last message we dropped: ${this.#lastDrop}` : "";
+    return `${stage}${said}${dropped}`;
   }
 
   /** Starts phase 1 towards the configured remote peer. */
@@ -167,11 +185,11 @@ export class IkePeer {
    * keys (a wrong PSK is exactly that case). RFC 2408 section 5.
    */
   #tell(error: NegotiationError): void {
-    const p1 = this.#phase1;
-    if (this.#ike || !p1 || !this.#m.isError(error.notifyType)) return;
-    const n = this.#m.errorNotification(p1.state.ckyI, p1.state.ckyR, error);
+    const cookies = this.#phase1?.state ?? this.#offer;
+    if (this.#ike || !cookies || !this.#m.isError(error.notifyType)) return;
+    const n = this.#m.errorNotification(cookies.ckyI, cookies.ckyR, error);
     this.#log(`-> informational: NOTIFY ${NOTIFY_TYPE_NAMES.get(error.notifyType) ?? error.notifyType}`);
-    this.#sendRaw(this.#m.clearNotifyMessage(p1.state.ckyI, p1.state.ckyR, this.#messageId(), n));
+    this.#sendRaw(this.#m.clearNotifyMessage(cookies.ckyI, cookies.ckyR, this.#messageId(), n));
   }
 
   #sendRaw(datagram: Uint8Array): void {
@@ -183,6 +201,7 @@ export class IkePeer {
     if (!datagram) return;
     this.#log(`-> ${ex.name} ${what} (${datagram.length} octets) to ${this.#path.remote.address}:${this.#path.remote.port}`);
     this.#sendRaw(datagram);
+    this.#awaiting = ex.next ? `an answer to our ${ex.name} ${what}` : `the peer's next message after our ${ex.name} ${what}`;
     // Our last message (no next step) needs no answer: it is only sent again
     // when the peer repeats the message it answered.
     ex.retx.sent(datagram, this.#clock.now(), ex.next !== undefined);
@@ -197,8 +216,7 @@ export class IkePeer {
     ex.cancel = this.#clock.timer(deadline - this.#clock.now(), () => {
       const due = ex.retx.due(this.#clock.now());
       if (due === "give-up") {
-        const said = this.#peerSaid ? `; the peer said ${this.#peerSaid}` : "";
-        this.#fail(new Error(`no answer from ${this.#path.remote.address} and its retransmissions${said}`), ex.name);
+        this.#fail(new Error(`no answer from ${this.#path.remote.address}: waited for ${this.waitingFor}`), ex.name);
         return;
       }
       if (due) {
@@ -213,11 +231,13 @@ export class IkePeer {
   #phase1Step(ex: Exchange<Phase1State>, step: (s: Phase1State, d: Uint8Array) => ReturnType<IkeModules["mainMode3"]>, then: Next<Phase1State>): Next<Phase1State> {
     return (state, datagram) => {
       const r = step(state, datagram);
-      ex.state = r.state;
-      ex.next = then;
-      this.#maybeFloat(r.state);
-      this.#send(ex, r.send, `message ${r.state.messages}`);
-      if (r.established) this.#established(r.established);
+      return () => {
+        ex.state = r.state;
+        ex.next = then;
+        this.#maybeFloat(r.state);
+        this.#send(ex, r.send, `message ${r.state.messages}`);
+        if (r.established) this.#established(r.established);
+      };
     };
   }
 
@@ -244,12 +264,14 @@ export class IkePeer {
   #startQuick(ike: IkeSa): void {
     const r = this.#m.quick1(ike, this.#s.phase2);
     const messageId = this.#m.decodeHeader(r.send).messageId;
-    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${messageId.toString(16).padStart(8, "0")}`, retx: this.#retransmitter(), state: r.state, next: undefined };
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(messageId)}`, retx: this.#retransmitter(), state: r.state, next: undefined };
     ex.next = (state, datagram) => {
       const done = this.#m.quick3(state!, datagram);
-      ex.next = undefined;
-      this.#send(ex, done.send, "message 3");
-      this.#child(done.child);
+      return () => {
+        ex.next = undefined;
+        this.#send(ex, done.send, "message 3");
+        this.#child(done.child);
+      };
     };
     this.#quick.set(messageId, ex);
     this.#send(ex, r.send, "message 1");
@@ -257,7 +279,7 @@ export class IkePeer {
 
   #child(child: ChildSa): void {
     this.#children.push(child);
-    this.#log(`CHILD SA installed: ${child.protocol} in ${child.inbound.spi.toString(16).padStart(8, "0")}, out ${child.outbound.spi.toString(16).padStart(8, "0")} (${child.localSubnet} === ${child.remoteSubnet})`);
+    this.#log(`CHILD SA installed: ${child.protocol} in ${hex32(child.inbound.spi)}, out ${hex32(child.outbound.spi)} (${child.localSubnet} === ${child.remoteSubnet})`);
     if (this.#ike) this.#settle(this.#ike);
   }
 
@@ -283,10 +305,15 @@ export class IkePeer {
         this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header));
         return;
       case ExchangeType.QUICK_MODE:
-        this.#guard(`quick mode ${header.messageId.toString(16).padStart(8, "0")}`, () => this.#onQuick(datagram, header));
+        this.#guard(`quick mode ${hex32(header.messageId)}`, () => this.#onQuick(datagram, header));
         return;
       case ExchangeType.INFORMATIONAL:
-        this.#guard("informational exchange", () => this.#onInformational(datagram, header));
+        // A notify or delete we cannot open or apply is dropped: it never ends our SAs.
+        try {
+          if (!this.#error) this.#onInformational(datagram, header);
+        } catch (e) {
+          this.#drop("an informational message", e as Error);
+        }
         return;
       default:
         this.#log(`dropped exchange type ${header.exchangeType}: this peer does main, aggressive, quick mode and informational`);
@@ -305,11 +332,27 @@ export class IkePeer {
       this.#log(`<- ${ex.name}: dropped a message after the exchange was complete`);
       return;
     }
+    let apply: () => void;
+    try {
+      apply = ex.next(ex.state, datagram);
+    } catch (e) {
+      // A malformed or misplaced message (a late copy of an older one, say)
+      // is dropped and the exchange goes on: RFC 2408 section 5 leaves it
+      // to the retransmissions. A refusal (NegotiationError) or code that is
+      // not written yet ends the exchange.
+      if (!(e instanceof PacketError)) throw e;
+      this.#drop(`a message of the ${ex.name}`, e);
+      return;
+    }
+    // Accepted first: our reply to it becomes the answer to its duplicates.
     ex.cancel?.();
-    const next = ex.next;
-    // Accepted before the step runs: the step's reply becomes the answer to this message's duplicates.
     ex.retx.accepted(datagram);
-    next(ex.state, datagram);
+    apply();
+  }
+
+  #drop(what: string, e: Error): void {
+    this.#lastDrop = `${what}: ${e.message}`;
+    this.#log(`<- dropped ${this.#lastDrop}`);
   }
 
   #onPhase1(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
@@ -328,11 +371,20 @@ export class IkePeer {
       this.#log(`dropped a ${mode} mode proposal: this peer is configured for ${this.#s.mode} mode`);
       return;
     }
-    this.#started = this.#clock.now();
     const m = this.#m;
+    this.#offer = { ckyI: header.initiatorSpi, ckyR: new Uint8Array(8) };
+    let first;
+    try {
+      first = (mode === "main" ? m.mainMode2 : m.aggressive2)(this.#s.phase1, datagram);
+    } catch (e) {
+      // Not an offer we can read: wait for one that is.
+      if (!(e instanceof PacketError)) throw e;
+      this.#drop(`a ${mode} mode message 1`, e);
+      return;
+    }
+    this.#started = this.#clock.now();
     const retx = this.#retransmitter();
     retx.accepted(datagram);
-    const first = (mode === "main" ? m.mainMode2 : m.aggressive2)(this.#s.phase1, datagram);
     const created: Exchange<Phase1State> = { name: `${mode} mode`, retx, state: first.state, next: undefined };
     this.#phase1 = created;
     created.next = mode === "main" ? this.#phase1Step(created, m.mainMode4, this.#phase1Step(created, m.mainMode6, undefined)) : this.#phase1Step(created, m.aggressiveFinish, undefined);
@@ -351,14 +403,23 @@ export class IkePeer {
       return;
     }
     // A new Message ID from the peer starts a quick mode exchange it initiates (RFC 2409 section 5.5).
+    let r;
+    try {
+      r = this.#m.quick2(ike, this.#s.phase2, datagram);
+    } catch (e) {
+      if (!(e instanceof PacketError)) throw e;
+      this.#drop("a quick mode message 1", e);
+      return;
+    }
     const retx = this.#retransmitter();
     retx.accepted(datagram);
-    const r = this.#m.quick2(ike, this.#s.phase2, datagram);
-    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${header.messageId.toString(16).padStart(8, "0")}`, retx, state: r.state, next: undefined };
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(header.messageId)}`, retx, state: r.state, next: undefined };
     ex.next = (state, d) => {
       const done = this.#m.quickFinish(state!, d);
-      ex.next = undefined;
-      this.#child(done.child);
+      return () => {
+        ex.next = undefined;
+        this.#child(done.child);
+      };
     };
     this.#quick.set(header.messageId, ex);
     this.#send(ex, r.send, "message 2");
@@ -409,7 +470,7 @@ export class IkePeer {
     } else if (p.type === PayloadType.DELETE) {
       const d = this.#m.applyDelete(ike, this.#children, p.delete);
       this.#children.splice(0, this.#children.length, ...d.kept);
-      const gone = [...(d.ikeSa ? ["the IKE SA"] : []), ...d.removed.map((c) => `CHILD SA ${c.inbound.spi.toString(16).padStart(8, "0")}`)];
+      const gone = [...(d.ikeSa ? ["the IKE SA"] : []), ...d.removed.map((c) => `CHILD SA ${hex32(c.inbound.spi)}`)];
       this.#log(`<- DELETE: the peer deleted ${gone.length ? gone.join(", ") : "nothing we hold"}`);
     }
   }

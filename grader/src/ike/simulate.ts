@@ -15,7 +15,7 @@ export interface Simulation {
   readonly initiator: IkePeer;
   readonly responder: IkePeer;
   readonly wire: readonly WireDatagram[];
-  /** Simulated milliseconds until both sides were done. */
+  /** Simulated milliseconds until both sides were done and the link was quiet. */
   readonly elapsedMs: number;
   /** What each peer logged, prefixed with its role. */
   readonly log: readonly string[];
@@ -41,5 +41,7 @@ export async function simulate(loader: ImplLoader, initiator: PeerSettings, resp
   void r.respond();
   void i.initiate();
   clock.run(() => settled(i) && settled(r));
+  // Then whatever is still on the link (late copies) arrives, and is answered or dropped.
+  clock.run(() => false, 60_000);
   return { initiator: i, responder: r, wire: link.wire, elapsedMs: clock.now(), log };
 }

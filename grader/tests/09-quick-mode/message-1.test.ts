@@ -12,7 +12,8 @@ import type { IsakmpMessage } from "@ref/03-payloads/message.ts";
 import { openMessage } from "@ref/07-main-mode/encryption.ts";
 import type { TransformSet } from "@ref/04-negotiation/phase2.ts";
 import * as ref from "@ref/09-quick-mode/message-1.ts";
-import { quick1 } from "@impl/09-quick-mode/message-1.ts";
+import { encapsulationMode, newMessageId, newSpi, quick1, quickOffer, spiBytes } from "@impl/09-quick-mode/message-1.ts";
+import { encodeSa } from "@ref/03-payloads/sa.ts";
 import { AH_SHA1, ESP_AES128_SHA1, ESP_AES256_SHA256, b, ikePair, scripted, seedPolicy, seeded, strongswanIke, strongswanPolicy, u32 } from "./fixtures.ts";
 import { NO_PFS as v } from "./strongswan-vectors.ts";
 
@@ -22,11 +23,38 @@ function open(datagram: Uint8Array, ike: Parameters<typeof ref.quickIv>[0], mid:
   return openMessage(datagram, ike.keys, ref.quickIv(ike, mid)).message;
 }
 
-describe("step 1: charon's message 1, byte for byte", () => {
+describe("step 1: the pieces", () => {
+  test("charon's SA payloads, without and with PFS", () => {
+    const udp = encapsulationMode(1, true);
+    expectEqual([udp, encapsulationMode(2, true), encapsulationMode(1, false), encapsulationMode(2, false)], [3, 4, 1, 2], { what: "encapsulationMode(tunnel/transport, with/without UDP)", why: "RFC 2407 section 4.5: Tunnel 1, Transport 2; RFC 3947 section 5.1: UDP-Encapsulated-Tunnel 3, UDP-Encapsulated-Transport 4." });
+    const spis = new Map([[3, 0xb97f870b]]);
+    expectBytes(encodeSa(quickOffer([{ esp: ESP_AES128_SHA1, mode: 1 }], { seconds: 3960 }, spis, true)), b("00000001 00000001 00000028 01030401 b97f870b 0000001c 010c0000 80060080 80050002 80040003 80010001 80020f78"), {
+      what: "the SA payload body of quickOffer(ESP AES-128/SHA-1 tunnel, 3960 s, SPI 0xb97f870b, UDP)",
+      why: "charon's: DOI 1, situation 1; proposal #1 for ESP (3) with a 4-octet SPI and one transform; transform #1 ESP_AES (12) with Key-Length 128, Authentication-Algorithm HMAC-SHA (2), Encapsulation-Mode 3, SA-Life-Type seconds, SA-Life-Duration 3960.",
+    });
+    expectBytes(encodeSa(quickOffer([{ esp: ESP_AES128_SHA1, mode: 1, pfsGroup: 2 }], { seconds: 3960 }, new Map([[3, 0x5944ab85]]), true)), b("00000001 00000001 0000002c 01030401 5944ab85 00000020 010c0000 80060080 80050002 80030002 80040003 80010001 80020f78"), {
+      what: "quickOffer with PFS group 2 (charon's PFS offer, SPI 0x5944ab85)",
+      why: "PFS adds Group-Description (3) = 2 after the Authentication-Algorithm: the transform grows by 4 octets.",
+    });
+  });
+  test("Message IDs and SPIs from the random source", () => {
+    expectEqual(newMessageId(scripted(new Uint8Array(4), u32(0x80000001))), 0x80000001, { what: "newMessageId(a source giving 0, then 0x80000001)", why: "0 is phase 1's Message ID: draw again. Read the 4 octets big-endian and unsigned." });
+    expectEqual(newSpi(scripted(u32(1), u32(255), u32(256))), 256, { what: "newSpi(a source giving 1, 255, 256)", why: "SPIs 1-255 are reserved by IANA and 0 means none (RFC 4303 section 2.1)." });
+    expectBytes(spiBytes(0xc7ee9a30), b("c7ee9a30"), { what: "spiBytes(0xc7ee9a30)" });
+  });
+});
+
+describe("step 2: charon's message 1, byte for byte", () => {
   const ike = strongswanIke(v, "initiator");
   test("Message ID given, SPI and nonce from the random source", () => {
     const { send, state } = quick1(ike, strongswanPolicy("initiator", scripted(b(v.initiatorSpi), ni)), v.messageId);
     expectBytes(send.subarray(0, 28), b(v.qm1).subarray(0, 28), { what: "the header of message 1", layout: isakmpHeaderLayout, why: "the IKE SA's cookies, Next Payload HASH (8), version 1.0, Quick Mode (32), E flag, the Message ID, and the Length of the padded ciphertext." });
+    const theirs = open(b(v.qm1), ike, v.messageId);
+    const ours = open(send, ike, v.messageId);
+    // The payloads after the HASH first: the hash depends on them.
+    [...theirs.payloads.keys()].slice(1).concat(0).forEach((i) => {
+      expectEqual(ours.payloads[i], theirs.payloads[i], { what: `payload ${i + 1} of your message 1, decrypted, against charon's`, why: "charon's order is HASH(1), SA, Nonce, IDci, IDcr; its transform lists Key-Length, Authentication-Algorithm, Encapsulation-Mode, SA-Life-Type, SA-Life-Duration." });
+    });
     expectBytes(send, b(v.qm1), {
       what: "quick1 with charon's keys, SPI 0x" + v.initiatorSpi + " and nonce",
       why: "charon sent exactly these octets: HASH(1), SA (ESP, SPI, AES-128 with Key-Length 128, HMAC-SHA, UDP-Encapsulated-Tunnel (3), 3960 s), Nonce, IDci, IDcr, padded with zeros and encrypted with IV = hash(last phase 1 block | M-ID). Decrypt your message with the same IV to find the first payload that differs.",
@@ -45,7 +73,7 @@ describe("step 1: charon's message 1, byte for byte", () => {
 
 const payload = (m: IsakmpMessage, type: number) => m.payloads.filter((p) => p.type === type);
 
-describe("step 2: random policies against the reference", () => {
+describe("step 3: random policies against the reference", () => {
   const SETS: TransformSet[][] = [
     [{ esp: ESP_AES128_SHA1, mode: 1 }],
     [{ esp: ESP_AES128_SHA1, mode: 2 }],
@@ -87,7 +115,7 @@ describe("step 2: random policies against the reference", () => {
   }
 });
 
-describe("step 3: policies that cannot be offered", () => {
+describe("step 4: policies that cannot be offered", () => {
   const { initiator: ike } = ikePair(rng("quick1-bad"), { natT: false });
   const policy = (sets: TransformSet[]) => seedPolicy("initiator", seeded(rng("quick1-bad-random")), sets);
   test("sets that disagree on PFS", () => {

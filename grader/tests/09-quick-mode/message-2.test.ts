@@ -10,6 +10,7 @@ import { describe, test } from "vitest";
 import { expectBytes, expectEqual, expectThrows, rng } from "@teach";
 import { NotifyType } from "@course/isakmp-attributes.ts";
 import type { TransformSet } from "@ref/04-negotiation/phase2.ts";
+import { openMessage } from "@ref/07-main-mode/encryption.ts";
 import type { IkeSa } from "@ref/07-main-mode/exchange.ts";
 import * as ref1 from "@ref/09-quick-mode/message-1.ts";
 import * as ref2 from "@ref/09-quick-mode/message-2.ts";
@@ -28,6 +29,14 @@ describe("step 1: answering charon", () => {
   const { ni, nr } = nonces(v.initiatorSeed, false);
   test("charon's message 1 -> charon's message 2, byte for byte", () => {
     const { send, state } = quick2(strongswanIke(v, "responder"), strongswanPolicy("responder", scripted(b(v.responderSpi), nr)), b(v.qm1));
+    const ike = strongswanIke(v, "responder");
+    const iv = b(v.qm1).slice(-16);
+    const theirs = openMessage(b(v.qm2), ike.keys, iv).message;
+    const ours = openMessage(send, ike.keys, iv).message;
+    // The payloads after the HASH first: the hash depends on them.
+    [...theirs.payloads.keys()].slice(1).concat(0).forEach((i) => {
+      expectEqual(ours.payloads[i], theirs.payloads[i], { what: `payload ${i + 1} of your message 2, decrypted (IV = last block of message 1), against charon's`, why: "charon's reply: HASH(2), SA (proposal #1, its own SPI, the transform as offered), Nr, IDci, IDcr echoed." });
+    });
     expectBytes(send, b(v.qm2), {
       what: `quick2(charon's message 1) with SPI 0x${v.responderSpi} and charon's responder nonce`,
       why: "charon answered with exactly these octets: HASH(2), the chosen proposal with the responder's SPI and the offered transform unchanged, Nr, IDci and IDcr echoed; encrypted with the last ciphertext block of message 1 as IV.",
@@ -91,6 +100,22 @@ describe("step 2: random exchanges against the reference", () => {
       expectEqual(done.child.lifetime, want.state.agreed?.lifetime, { what: "the lifetime the initiator adopts from your message 2", why: "RESPONDER-LIFETIME tells the initiator the shorter lifetime (RFC 2407 section 4.5.4)." });
     });
   }
+});
+
+describe("step 2b: two quick modes at once over one IKE SA", () => {
+  test("each Message ID has its own IV chain; the order of arrival does not matter", () => {
+    const { initiator, responder } = ikePair(rng("quick2-parallel-ike"), { natT: false });
+    const sets: TransformSet[] = [{ esp: ESP_AES128_SHA1, mode: 1 }];
+    const first = ref1.quick1(initiator, seedPolicy("initiator", seeded(rng("par-1")), sets), 0x11111111);
+    const second = ref1.quick1(initiator, seedPolicy("initiator", seeded(rng("par-2")), sets), 0x22222222);
+    const policy = () => seedPolicy("responder", seeded(rng("par-r")), sets);
+    const b2 = quick2(responder, policy(), second.send);
+    const b1 = quick2(responder, policy(), first.send);
+    expectEqual([b1.state.messageId, b2.state.messageId], [0x11111111, 0x22222222], { what: "the Message IDs of the two responder states" });
+    expectBytes(b1.state.iv, ref2.quick2(responder, policy(), first.send).state.iv, { what: "the IV after answering 0x11111111 second", why: "the first IV of an exchange is hash(last phase 1 block | its M-ID): nothing from another exchange may leak into it." });
+    quick3(first.state, b1.send);
+    quick3(second.state, b2.send);
+  });
 });
 
 describe("step 3: what a responder refuses", () => {

@@ -34,6 +34,7 @@ describe("step 1: both roles against charon", () => {
     const start = ref1.quick1(strongswanIke(v, "initiator"), strongswanPolicy("initiator", scripted(b(v.initiatorSpi), ni)), v.messageId);
     const { send, child } = quick3(start.state, b(v.qm2));
     expectBytes(send, b(v.qm3), { what: "quick3(charon's message 2)", why: "message 3 is HDR*, HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b), zero-padded to two AES blocks and encrypted with the last ciphertext block of message 2." });
+    expectEqual(send.length, 60, { what: "the length of message 3", why: "28 octets of header and HASH(3) (4 + 20 octets) padded to two AES blocks: the seed's message 3 has the same ISAKMP Length, 60." });
     expectKeys(child, "outbound", v.responderSpi, v.encI, v.integI, "what we send goes to the SPI the responder chose.");
     expectKeys(child, "inbound", v.initiatorSpi, v.encR, v.integR, "what we receive carries our own SPI.");
     expectEqual([child.protocol, child.mode, child.udpEncapsulation, child.encryption, child.integrity], ["ESP", "tunnel", true, "aes-128-cbc", "hmac-sha1-96"], {
