@@ -10,6 +10,7 @@ import { ConfigError } from "./ike/config.ts";
 import { gradeCommand, mergeCommand } from "./commands/grade.ts";
 import { KeysInputError, computeKeys, keysText } from "./commands/keys.ts";
 import { listText } from "./commands/list.ts";
+import { CrackInputError, crackFile, crackText } from "./commands/psk-crack.ts";
 import { ScenarioError, scenarioList, writeScenario } from "./commands/pcap.ts";
 import { resetExercise } from "./commands/reset.ts";
 import { verifyExercises, verifyRow } from "./commands/verify.ts";
@@ -42,6 +43,9 @@ const HELP = `ipsec-course: IPsec from Scratch
        --hash md5|sha1|sha256|sha384|sha512 --cipher aes128|aes192|aes256|3des
        [--gxi HEX --gxr HEX] [--impl DIR] [--json]
                                     phase-1 keys (SKEYID..., encryption key, IV)
+  psk-crack FILE --wordlist FILE [--hash md5|sha1|sha256|...] [--impl DIR] [--json]
+                                    recover a PSK from ike-scan --aggressive --pskcrack lines
+                                    with your chapter 08 psk-crack code
 
 For instructors:
   grade <submission>... [--chapters 03-06] [--tests DIR] [--jobs N] [--timeout S]
@@ -109,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       gxi: { type: "string" },
       gxr: { type: "string" },
       config: { type: "string" },
+      wordlist: { type: "string" },
       "show-keys": { type: "boolean" },
       "as-seed": { type: "boolean" },
       hold: { type: "string" },
@@ -250,6 +255,18 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         if (e instanceof KeysInputError) throw new UsageError(e.message);
         process.stderr.write(`ipsec-course keys: ${(e as Error).message}\nIt runs your chapter 06 code (skeyid, enc-key, iv): pass those exercises first, or try --impl solutions.\n`);
+        return 1;
+      }
+    }
+    case "psk-crack": {
+      if (!arg || !values.wordlist) throw new UsageError("psk-crack needs the file ike-scan --pskcrack wrote and --wordlist FILE");
+      try {
+        const results = await crackFile({ implDir: resolveImpl(values.impl), lineFile: arg, wordlist: values.wordlist, ...(values.hash !== undefined ? { hash: values.hash } : {}) });
+        process.stdout.write((values.json ? JSON.stringify(results, null, 2) : crackText(results)) + "\n");
+        return results.every((r) => r.psk !== null) ? 0 : 1;
+      } catch (e) {
+        if (e instanceof CrackInputError) throw new UsageError(e.message);
+        process.stderr.write(`ipsec-course psk-crack: ${(e as Error).message}\nIt runs your chapter 08 psk-crack exercise (and chapter 06's skeyid and auth-hash): pass those first, or try --impl solutions.\n`);
         return 1;
       }
     }

@@ -1,11 +1,12 @@
 /** The `ipsec-course` commands, run as a learner runs them: as a child process. */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadCourse } from "../src/manifest.ts";
 import { PRISTINE_DIR } from "../src/paths.ts";
 import { snapshotPristine } from "../src/pristine.ts";
+import { IKE_SCAN_LINES } from "../tests/08-aggressive-mode/ike-scan-vectors.ts";
 import { cli, implCopy } from "./helpers.ts";
 
 const course = loadCourse();
@@ -109,5 +110,20 @@ describe("ipsec-course", () => {
     const stub = cli(["pcap", "ah-transport", "--impl", PRISTINE_DIR, "-o", join(out, "ah.pcap")], env);
     expect(stub.status).not.toBe(0);
     expect(stub.stderr).toContain("12-ah/protect");
+  });
+  test("psk-crack recovers the PSK from ike-scan's line with the chosen implementation; a stub says what it needs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ipsec-course-psk-crack-"));
+    const x = IKE_SCAN_LINES[0]!;
+    writeFileSync(join(dir, "line.txt"), `${x.line}\n`);
+    writeFileSync(join(dir, "words.txt"), ["cisco", "secret", x.psk, "vpn"].join("\r\n") + "\r\n");
+    const r = cli(["psk-crack", join(dir, "line.txt"), "--wordlist", join(dir, "words.txt"), "--impl", "solutions"], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`line 1: key "${x.psk}" matches HASH_R (guess 3`);
+    writeFileSync(join(dir, "none.txt"), "cisco\nsecret\n");
+    expect(cli(["psk-crack", join(dir, "line.txt"), "--wordlist", join(dir, "none.txt"), "--impl", "solutions"], env).status, "no word matches: exit 1").toBe(1);
+    const stub = cli(["psk-crack", join(dir, "line.txt"), "--wordlist", join(dir, "words.txt"), "--impl", PRISTINE_DIR], env);
+    expect(stub.status).toBe(1);
+    expect(stub.stderr).toContain("chapter 08 psk-crack exercise");
+    expect(cli(["psk-crack", join(dir, "line.txt")], env).status, "no --wordlist: usage error").toBe(2);
   });
 });
