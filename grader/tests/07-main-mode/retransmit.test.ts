@@ -2,13 +2,24 @@
  * Hidden tests for 07-main-mode/retransmit. Time is driven by hand: every
  * call gets `now` in milliseconds, nothing sleeps, no timer runs. A fixed
  * timeline with the course policy and strongSwan's, the duplicate rules of
- * a main mode exchange, and random sequences of calls compared with the
- * reference.
+ * a main mode exchange, random sequences of calls compared with the
+ * reference, and a whole main mode between two reference peers over a link
+ * that loses and repeats datagrams, each peer using the learner's
+ * Retransmitter.
  */
 import { describe, test } from "vitest";
 import { expectBytes, expectEqual, expectThrows, rng, show } from "@teach";
 import { COURSE_RETRANSMIT, Retransmitter, retransmitTimeout, type RetransmitPolicy } from "@impl/07-main-mode/retransmit.ts";
 import * as ref from "@ref/07-main-mode/retransmit.ts";
+import { initiatorState, type Phase1State } from "@ref/07-main-mode/exchange.ts";
+import { mainModeFinish } from "@ref/07-main-mode/finish.ts";
+import { mainMode1 } from "@ref/07-main-mode/message-1.ts";
+import { mainMode2 } from "@ref/07-main-mode/message-2.ts";
+import { mainMode3 } from "@ref/07-main-mode/message-3.ts";
+import { mainMode4 } from "@ref/07-main-mode/message-4.ts";
+import { mainMode5 } from "@ref/07-main-mode/message-5.ts";
+import { mainMode6 } from "@ref/07-main-mode/message-6.ts";
+import { seedInitiatorConfig, seedResponderConfig } from "./fixtures.ts";
 
 /** charon's defaults: retransmit_timeout 4.0, retransmit_base 1.8, retransmit_tries 5, no limit. */
 const STRONGSWAN: RetransmitPolicy = { initialMs: 4000, factor: 1.8, maxMs: 1e9, tries: 5 };
@@ -176,3 +187,95 @@ describe("step 4: bad policies, and random call sequences against the reference"
     }
   });
 });
+
+describe("step 5: a whole main mode over a link that loses and repeats datagrams", () => {
+  test("both sides finish, and no step ever runs twice", () => {
+    const r = rng("retransmit lossy main mode");
+    for (let run = 0; run < 6; run++) {
+      const result = lossyMainMode(r, run === 0 ? "script" : "random");
+      expectEqual(result.established, ["initiator", "responder"], { what: `main mode over a lossy link (run ${run + 1}): who holds the IKE SA at the end\n  ${result.log.join("\n  ")}\n` , why: "each lost datagram is recovered by the waiting side's retransmission, each repeated one answered with the stored reply." });
+      expectEqual(result.steps, 6, { what: `main mode over a lossy link (run ${run + 1}): step functions run`, why: "a duplicate must be answered from the Retransmitter (replyTo), never processed again: three steps per side." });
+    }
+  });
+});
+
+/**
+ * Two reference peers, each with the learner's Retransmitter, on a link
+ * that delivers after 1 ms, drops some datagrams and repeats others. Time
+ * only moves when the test moves it. "script": message 1, message 2 and
+ * message 6 are lost once each; "random": each datagram is lost with
+ * probability 0.3 (never more than twice in a row per direction) or
+ * repeated with probability 0.2.
+ */
+function lossyMainMode(r: ReturnType<typeof rng>, mode: "script" | "random"): { established: string[]; steps: number; log: string[] } {
+  const policy = { initialMs: 1000, factor: 2, maxMs: 8000, tries: 10 };
+  const random = (n: number) => r.bytes(n);
+  const iCfg = seedInitiatorConfig(random);
+  const rCfg = seedResponderConfig(random);
+  type Side = { name: "initiator" | "responder"; rt: Retransmitter; state?: Phase1State; done: boolean; drops: number; sent: number };
+  const sides: Record<"initiator" | "responder", Side> = {
+    initiator: { name: "initiator", rt: new Retransmitter(policy), done: false, drops: 0, sent: 0 },
+    responder: { name: "responder", rt: new Retransmitter(policy), done: false, drops: 0, sent: 0 },
+  };
+  const log: string[] = [];
+  let steps = 0;
+  let now = 0;
+  const inFlight: { at: number; to: Side; d: Uint8Array }[] = [];
+  const scriptDrops = new Set(["initiator#1", "responder#1", "responder#4"]);
+  const transmit = (from: Side, d: Uint8Array) => {
+    from.sent++;
+    const to = from.name === "initiator" ? sides.responder : sides.initiator;
+    const lose = mode === "script" ? scriptDrops.has(`${from.name}#${from.sent}`) : from.drops < 2 && r.next() < 0.3;
+    from.drops = lose ? from.drops + 1 : 0;
+    log.push(`${now} ms ${from.name} sends ${d.length} octets${lose ? ": lost" : ""}`);
+    if (lose) return;
+    inFlight.push({ at: now + 1, to, d });
+    if (mode === "random" && r.next() < 0.2) inFlight.push({ at: now + 2, to, d: d.slice() });
+  };
+  const receive = (side: Side, d: Uint8Array) => {
+    if (side.rt.received(d) === "duplicate") {
+      const again = side.rt.replyTo(d);
+      log.push(`${now} ms ${side.name}: duplicate${again ? ", answers it again" : ", nothing to answer"}`);
+      if (again) transmit(side, again);
+      return;
+    }
+    let step: { state: Phase1State; send?: Uint8Array; established?: unknown };
+    try {
+      if (side.name === "responder") step = side.state === undefined ? mainMode2(rCfg, d) : side.state.messages === 2 ? mainMode4(side.state, d) : mainMode6(side.state, d);
+      else step = side.state!.messages === 1 ? mainMode3(side.state!, d) : side.state!.messages === 3 ? mainMode5(side.state!, d) : mainModeFinish(side.state!, d);
+    } catch (e) {
+      log.push(`${now} ms ${side.name}: refused (${(e as Error).message})`);
+      return;
+    }
+    steps++;
+    side.rt.accepted(d);
+    side.state = step.state;
+    if (step.established) side.done = true;
+    log.push(`${now} ms ${side.name}: accepted, now at message ${step.state.messages}`);
+    if (step.send) {
+      // Message 6 is the last: nobody answers it, so it is not retransmitted.
+      side.rt.sent(step.send, now, !(side.name === "responder" && step.established));
+      transmit(side, step.send);
+    }
+  };
+  const first = mainMode1(initiatorState("main", iCfg));
+  sides.initiator.state = first.state;
+  sides.initiator.rt.sent(first.send!, now);
+  transmit(sides.initiator, first.send!);
+  for (let guard = 0; guard < 500 && !(sides.initiator.done && sides.responder.done); guard++) {
+    const deadlines = [sides.initiator, sides.responder].map((s) => ({ s, at: s.rt.nextDeadline() })).filter((x): x is { s: Side; at: number } => x.at !== undefined);
+    const next = Math.min(...inFlight.map((p) => p.at), ...deadlines.map((x) => x.at));
+    if (!Number.isFinite(next)) break;
+    now = next;
+    const arriving = inFlight.filter((p) => p.at === now);
+    for (const p of arriving) inFlight.splice(inFlight.indexOf(p), 1);
+    for (const p of arriving) receive(p.to, p.d);
+    for (const { s, at } of deadlines) {
+      if (at !== now) continue;
+      const due = s.rt.due(now);
+      if (due === "give-up") log.push(`${now} ms ${s.name} gives up`);
+      else if (due) transmit(s, due);
+    }
+  }
+  return { established: [sides.initiator, sides.responder].filter((s) => s.done).map((s) => s.name), steps, log };
+}
