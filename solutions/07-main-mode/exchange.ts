@@ -148,24 +148,24 @@ function isZero(bytes: Uint8Array): boolean {
 }
 
 /** A cookie from the random source; all zeros is the "not chosen yet" value, so it is drawn again. */
-function freshCookie(random: RandomSource): Uint8Array {
+function freshCookie(random: RandomSource, field: "Initiator SPI" | "Responder SPI"): Uint8Array {
   for (;;) {
     const c = random(8);
-    if (c.length !== 8) throw new FieldError("Initiator SPI", c.length, "the random source must return 8 octets for a cookie");
+    if (c.length !== 8) throw new FieldError(field, c.length, "the random source must return 8 octets for a cookie");
     if (!isZero(c)) return c.slice();
   }
 }
 
 /** The initiator's state before message 1: a fresh cookie, the responder's still zero. */
 export function initiatorState(mode: Phase1Mode, config: Phase1Config): Phase1State {
-  return { role: "initiator", mode, config, ckyI: freshCookie(config.random), ckyR: ZERO_COOKIE.slice(), messages: 0 };
+  return { role: "initiator", mode, config, ckyI: freshCookie(config.random, "Initiator SPI"), ckyR: ZERO_COOKIE.slice(), messages: 0 };
 }
 
 /** The responder's state on message 1: the initiator's cookie kept, its own drawn now. */
 export function responderState(mode: Phase1Mode, config: Phase1Config, first: IsakmpHeader): Phase1State {
   if (isZero(first.initiatorSpi)) throw new FieldError("Initiator SPI", "0000000000000000", "the initiator's cookie must not be zero (RFC 2408 section 3.1)");
   if (!isZero(first.responderSpi)) throw new FieldError("Responder SPI", toHex(first.responderSpi), "must be zero in the first message of an exchange");
-  return { role: "responder", mode, config, ckyI: first.initiatorSpi.slice(), ckyR: freshCookie(config.random), messages: 0 };
+  return { role: "responder", mode, config, ckyI: first.initiatorSpi.slice(), ckyR: freshCookie(config.random, "Responder SPI"), messages: 0 };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
