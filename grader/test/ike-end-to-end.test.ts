@@ -104,6 +104,19 @@ describe("two reference peers over the in-memory link", () => {
     expect(strong.initiator.outcome!.ike.keys.encKey.length, "AES-256 takes 32 octets of key").toBe(32);
   });
 
+  test("Delete: the initiator deletes its CHILD SA and the IKE SA; the responder removes its CHILD SA (chapter 10, protected)", async () => {
+    const sim = await run({ mode: "main" }, "delete");
+    expectMirror(sim);
+    const child = sim.initiator.outcome!.children[0]!;
+    sim.act((initiator) => initiator.deleteSas());
+    expect(sim.responder.children, `the responder holds no CHILD SA any more\n${sim.log.join("\n")}`).toEqual([]);
+    const said = (text: string) => sim.log.some((l) => l.includes(`responder: <- DELETE: the peer deleted ${text}`));
+    // The Delete carries the initiator's inbound SPI (the responder's outbound); the responder's
+    // log names the CHILD SA it removed by its own inbound SPI, the initiator's outbound one.
+    expect(said(`CHILD SA ${child.outbound.spi.toString(16).padStart(8, "0")}`), `the responder applied the CHILD SA's Delete\n${sim.log.join("\n")}`).toBe(true);
+    expect(said("the IKE SA"), "the responder applied the IKE SA's Delete").toBe(true);
+  });
+
   test("the peers run the implementation they are given: with quickFinish not written, the responder stops there", async () => {
     const impl = implCopy(SOLUTIONS_DIR, {
       "09-quick-mode/message-3.ts": `import { todo } from "@course/todo.ts";\nexport { quick3 } from ${JSON.stringify(join(SOLUTIONS_DIR, "09-quick-mode/message-3.ts"))};\nexport function quickFinish(): never {\n  return todo("quickFinish");\n}\n`,
