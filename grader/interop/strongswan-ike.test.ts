@@ -32,7 +32,7 @@ interface Cell {
   readonly pfsGroup?: string;
 }
 
-export const CELLS: readonly Cell[] = [
+const CELLS: readonly Cell[] = [
   { label: "main mode + quick mode, the seed's proposal (aes128-sha1-modp1024, 86400 s)", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1" },
   { label: "aggressive mode + quick mode", mode: "aggressive", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1" },
   { label: "quick mode with PFS (group 2)", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1", pfsGroup: "modp1024" },
