@@ -22,9 +22,11 @@ import { mainMode2 } from "../../solutions/07-main-mode/message-2.ts";
 import { mainMode3 } from "../../solutions/07-main-mode/message-3.ts";
 import { mainMode4 } from "../../solutions/07-main-mode/message-4.ts";
 import { decodeMessage } from "../../solutions/03-payloads/message.ts";
-import { SEED_SUITE } from "../../solutions/04-negotiation/ike-transform.ts";
+import type { IkeSuite } from "../../solutions/04-negotiation/ike-transform.ts";
 
 export interface PeerSettings {
+  /** The one suite offered or accepted. */
+  readonly suite: IkeSuite;
   readonly local: string;
   readonly remote: string;
   readonly psk: string;
@@ -53,7 +55,7 @@ function config(s: PeerSettings, draws: string[]): Phase1Config {
     local: { address: s.local, port: 500 },
     remote: { address: s.remote, port: 500 },
     psk: new TextEncoder().encode(s.psk),
-    suites: [SEED_SUITE],
+    suites: [s.suite],
     prefer: "responder",
     identity: { protocolId: 17, port: 500, identity: { type: "ipv4", address: s.local } },
     nonceBytes: s.nonceBytes,

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PHASE1_DUMPS, lastDumps } from "./charon.ts";
-import { PSK, runHalfExchange, type HalfExchange } from "./main-mode-half.ts";
+import { HALF_PROPOSALS, PSK, runHalfExchange, type HalfExchange } from "./main-mode-half.ts";
 import { createLab } from "./netns.ts";
 
 
@@ -30,6 +30,7 @@ function vector(name: string, label: string, x: HalfExchange): string {
     `export const ${name}: HalfMainMode = {`,
     `  label: ${JSON.stringify(label)},`,
     `  ours: ${JSON.stringify(x.ours)},`,
+    `  suite: { ${Object.entries(x.proposal.suite).map(([k, v]) => `${k}: ${v}`).join(", ")} },`,
     `  draws: ${list(p.draws)},`,
     `  messages: ${list(p.messages)},`,
     ...(p.message5 ? [`  message5:\n    ${wrap(p.message5, "  ")},`] : []),
@@ -45,18 +46,28 @@ async function record(): Promise<string> {
   const lab = createLab("ipsc7r");
   const work = mkdtempSync(join(tmpdir(), "ipsec-course-main-mode-"));
   try {
-    const asInitiator = await runHalfExchange(lab, "initiator", work);
-    const asResponder = await runHalfExchange(lab, "responder", work);
+    const runs: string[] = [];
+    const names: string[] = [];
+    for (const [i, proposal] of HALF_PROPOSALS.entries()) {
+      for (const ours of ["initiator", "responder"] as const) {
+        const name = `OURS_${ours.toUpperCase()}${i === 0 ? "" : "_" + proposal.strongswan.split("-")[0]!.toUpperCase()}`;
+        const label = `${proposal.label}: ${ours === "initiator" ? "our initiator, charon responding" : "charon initiating, our responder"}`;
+        runs.push(vector(name, label, await runHalfExchange(lab, ours, proposal, work)));
+        names.push(name);
+      }
+    }
     return `/**
  * Main mode messages 1 to 4 between the course's reference solution and
  * strongSwan 5.9.8 (charon), recorded by grader/interop/record-main-mode.ts in
  * two network namespaces: 192.168.12.1 and 192.168.12.2, UDP 500, the seed's
- * proposal (AES-CBC-128, SHA, group 2, pre-shared key, 86400 s), pre-shared
- * key ${JSON.stringify(PSK)}, NAT traversal on both sides, no other vendor IDs on
- * our side, 20-octet nonces on our side (charon sends 32).
+ * proposal (AES-CBC-128, SHA, group 2, pre-shared key, 86400 s) and a stronger
+ * one (AES-CBC-256, SHA2-256, group 14), pre-shared key ${JSON.stringify(PSK)}, NAT
+ * traversal on both sides, no other vendor IDs on our side, 20-octet nonces
+ * on our side (charon sends 32).
  *
  * \`draws\` are the random octets our side took, in order: the cookie (8),
- * the Diffie-Hellman private value (128), the nonce (20). \`messages\` are the
+ * the Diffie-Hellman private value (the group's length: 128 or 256), the
+ * nonce (20). \`messages\` are the
  * four ISAKMP messages as they travelled (ours and charon's). \`charon\` is
  * what charon printed at log level 4 after message 3 or 4: its g^xy, SKEYID,
  * SKEYID_d/a/e, encryption key and first IV. When we were the responder,
@@ -67,10 +78,14 @@ async function record(): Promise<string> {
  * ("faking NAT situation to enforce UDP encapsulation"): its NAT-D payload
  * for itself never matches, so our side concludes the peer is behind a NAT.
  */
+import type { IkeSuite } from "@ref/04-negotiation/ike-transform.ts";
+
 export interface HalfMainMode {
   readonly label: string;
   /** The role the reference solution played; charon played the other. */
   readonly ours: "initiator" | "responder";
+  /** The one proposal both sides had. */
+  readonly suite: IkeSuite;
   readonly draws: readonly string[];
   readonly messages: readonly [string, string, string, string];
   readonly message5?: string;
@@ -87,11 +102,9 @@ export interface HalfMainMode {
 
 export const STRONGSWAN_PSK = ${JSON.stringify(PSK)};
 
-${vector("OURS_INITIATOR", "our initiator, charon responding", asInitiator)}
+${runs.join("\n\n")}
 
-${vector("OURS_RESPONDER", "charon initiating, our responder", asResponder)}
-
-export const STRONGSWAN_HALF_EXCHANGES: readonly HalfMainMode[] = [OURS_INITIATOR, OURS_RESPONDER];
+export const STRONGSWAN_HALF_EXCHANGES: readonly HalfMainMode[] = [${names.join(", ")}];
 `;
   } finally {
     lab.destroy();

@@ -9,9 +9,11 @@ import { PAYLOAD_TYPE_NAMES } from "@course/isakmp-names.ts";
 import { TeachingError, fromHexLoose, isakmpHeaderLayout, rng, type FieldSpec, type Layout } from "@teach";
 import type { RandomSource } from "@ref/05-diffie-hellman/keypair.ts";
 import type { Phase1Config } from "@ref/07-main-mode/exchange.ts";
-import { SEED_SUITE } from "@ref/04-negotiation/ike-transform.ts";
 import { SEED_MAIN_MODE_LENGTHS, SEED_R1, SEED_R2, SEED_VENDOR_IDS, seedInitiatorConfig, seedResponderConfig } from "../../src/pcap/scenarios/seed-config.ts";
-import { STRONGSWAN_PSK, type HalfMainMode } from "./strongswan-vectors.ts";
+import { STRONGSWAN_HALF_EXCHANGES, STRONGSWAN_PSK, type HalfMainMode } from "./strongswan-vectors.ts";
+
+/** The recorded exchanges in which our side played `role`. */
+export const recordedAs = (role: "initiator" | "responder"): HalfMainMode[] => STRONGSWAN_HALF_EXCHANGES.filter((x) => x.ours === role);
 
 export { SEED_MAIN_MODE_LENGTHS, SEED_R1, SEED_R2, SEED_VENDOR_IDS, seedInitiatorConfig, seedResponderConfig };
 
@@ -49,7 +51,7 @@ export function strongswanConfig(x: HalfMainMode, random: RandomSource): Phase1C
     local: { address: local, port: 500 },
     remote: { address: remote, port: 500 },
     psk: new TextEncoder().encode(STRONGSWAN_PSK),
-    suites: [SEED_SUITE],
+    suites: [x.suite],
     prefer: "responder",
     identity: { protocolId: 17, port: 500, identity: { type: "ipv4", address: local } },
     nonceBytes: 20,

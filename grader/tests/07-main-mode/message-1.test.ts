@@ -14,8 +14,7 @@ import * as refExchange from "@ref/07-main-mode/exchange.ts";
 import * as ref from "@ref/07-main-mode/message-1.ts";
 import { ikeTransform, mainMode1, natTraversalVendorId, phase1Offer, saVendorIds } from "@impl/07-main-mode/message-1.ts";
 import { CKY_I, MM1, SEED_SA_BODY, SEED_TRANSFORM_BYTES, VID_RFC3947 } from "../03-payloads/fixtures.ts";
-import { b, messageLayout, payloadBodies, replay, seedInitiatorConfig, seeded, strongswanConfig } from "./fixtures.ts";
-import { OURS_INITIATOR, OURS_RESPONDER } from "./strongswan-vectors.ts";
+import { b, messageLayout, payloadBodies, recordedAs, replay, seedInitiatorConfig, seeded, strongswanConfig } from "./fixtures.ts";
 
 const once = (v: Uint8Array) => () => v.slice();
 
@@ -56,18 +55,21 @@ describe("step 2: whole messages, the seed's and strongSwan's", () => {
     expectThrows(() => mainMode1(step.state), { what: "mainMode1 on a state that already sent message 1", error: "FieldError", field: "Message" });
   });
 
-  test("the message 1 strongSwan accepted from our initiator, rebuilt from the recorded random octets", () => {
-    const x = OURS_INITIATOR;
-    const want = b(x.messages[0]);
-    const step = mainMode1(refExchange.initiatorState("main", strongswanConfig(x, replay(x.draws, "mainMode1"))));
-    expectBytes(step.send, want, { what: "mainMode1(our side of the strongSwan recording)", layout: messageLayout(want), why: "charon answered exactly these octets with message 2: the seed's proposal and the RFC 3947 vendor ID." });
-  });
+  for (const x of recordedAs("initiator")) {
+    test(`the message 1 strongSwan accepted from our initiator, rebuilt from the recorded random octets: ${x.label}`, () => {
+      const want = b(x.messages[0]);
+      const step = mainMode1(refExchange.initiatorState("main", strongswanConfig(x, replay(x.draws, "mainMode1"))));
+      expectBytes(step.send, want, { what: "mainMode1(our side of the strongSwan recording)", layout: messageLayout(want), why: "charon answered exactly these octets with message 2: one transform and the RFC 3947 vendor ID." });
+    });
+  }
 
-  test("strongSwan's own offer of the same proposal has the same SA body as ours", () => {
-    const charon = b(OURS_RESPONDER.messages[0]);
-    const sa = payloadBodies(charon).find((p) => p.type === 1)!.body;
-    expectBytes(encodeSa(phase1Offer([SEED_SUITE])), sa, { what: "encodeSa(phase1Offer([SEED_SUITE])) against the SA body of charon's message 1", why: "strongSwan sends the attributes in the same order and the lifetime as a 4-octet TLV." });
-  });
+  for (const x of recordedAs("responder")) {
+    test(`strongSwan's own offer of the same proposal has the same SA body as ours: ${x.label}`, () => {
+      const charon = b(x.messages[0]);
+      const sa = payloadBodies(charon).find((p) => p.type === 1)!.body;
+      expectBytes(encodeSa(phase1Offer([x.suite])), sa, { what: "encodeSa(phase1Offer([the recorded suite])) against the SA body of charon's message 1", why: "strongSwan sends the attributes in the same order and the lifetime as a 4-octet TLV." });
+    });
+  }
 });
 
 describe("step 3: random offers against the reference", () => {

@@ -13,7 +13,7 @@ import * as refM1 from "@ref/07-main-mode/message-1.ts";
 import * as ref from "@ref/07-main-mode/message-2.ts";
 import { mainMode2, peerSupportsNatT, saBodyAsSent } from "@impl/07-main-mode/message-2.ts";
 import { CKY_R, MM1, MM2, SEED_SA_BODY, VID_NATT_07 } from "../03-payloads/fixtures.ts";
-import { b, messageLayout, payloadBodies, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
+import { b, messageLayout, payloadBodies, recordedAs, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
 import { OURS_RESPONDER } from "./strongswan-vectors.ts";
 
 const once = (v: Uint8Array) => () => v.slice();
@@ -45,12 +45,13 @@ describe("step 2: answering, the seed's and strongSwan's", () => {
     expectEqual([step.state.natT, step.state.messages, step.state.role], [true, 2, "responder"], { what: "mainMode2(...).state natT, messages, role" });
   });
 
-  test("charon's message 1 in, the message 2 charon accepted out", () => {
-    const x = OURS_RESPONDER;
-    const want = b(x.messages[1]);
-    const step = mainMode2(strongswanConfig(x, replay(x.draws, "mainMode2")), b(x.messages[0]));
-    expectBytes(step.send, want, { what: "mainMode2(our side of the strongSwan recording, charon's message 1)", layout: messageLayout(want), why: "charon went on with message 3 after these octets. Its other vendor IDs (XAUTH, DPD, fragmentation, drafts) are ignored." });
-  });
+  for (const x of recordedAs("responder")) {
+    test(`charon's message 1 in, the message 2 charon accepted out: ${x.label}`, () => {
+      const want = b(x.messages[1]);
+      const step = mainMode2(strongswanConfig(x, replay(x.draws, "mainMode2")), b(x.messages[0]));
+      expectBytes(step.send, want, { what: "mainMode2(our side of the strongSwan recording, charon's message 1)", layout: messageLayout(want), why: "charon went on with message 3 after these octets. Its other vendor IDs (XAUTH, DPD, fragmentation, drafts) are ignored." });
+    });
+  }
 
   test("without NAT traversal configured, no RFC 3947 vendor ID goes back", () => {
     const step = mainMode2({ ...seedResponderConfig(once(CKY_R)), natTraversal: false }, MM1.bytes);

@@ -18,7 +18,7 @@ import * as refM2 from "@ref/07-main-mode/message-2.ts";
 import * as ref from "@ref/07-main-mode/message-3.ts";
 import { chosenSuite, freshKeyExchange, keyExchangePayloads, mainMode3 } from "@impl/07-main-mode/message-3.ts";
 import { CKY_I, CKY_R, MM2, SEED_SA } from "../03-payloads/fixtures.ts";
-import { SEED_MAIN_MODE_LENGTHS, b, messageLayout, payloadBodies, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
+import { SEED_MAIN_MODE_LENGTHS, b, messageLayout, payloadBodies, recordedAs, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
 import { OURS_INITIATOR } from "./strongswan-vectors.ts";
 
 const withTransform = (sa: SecurityAssociation, change: (t: SecurityAssociation["proposals"][0]["transforms"][0]) => object): SecurityAssociation => ({
@@ -53,14 +53,13 @@ describe("step 2: our key exchange, the recorded one and the seed's", () => {
     expectBytes(dh.nonce, b(x.draws[2]!), { what: "freshKeyExchange(...).nonce", why: "config.nonceBytes (20) octets, drawn after the private value." });
   });
 
-  test("charon's message 2 in, the message 3 charon accepted out", () => {
-    const x = OURS_INITIATOR;
+  for (const x of recordedAs("initiator")) test(`charon's message 2 in, the message 3 charon accepted out: ${x.label}`, () => {
     const one = refM1.mainMode1(refExchange.initiatorState("main", strongswanConfig(x, replay(x.draws, "mainMode3"))));
     const step = mainMode3(one.state, b(x.messages[1]));
     const want = b(x.messages[2]);
-    expectBytes(step.send, want, { what: "mainMode3(our initiator, charon's message 2)", layout: messageLayout(want), why: "KE (128 octets, group 2), Nonce (20), then NAT-D for charon's 192.168.12.2:500 and for our 192.168.12.1:500: charon computed its keys from exactly this." });
+    expectBytes(step.send, want, { what: "mainMode3(our initiator, charon's message 2)", layout: messageLayout(want), why: "KE (the group's length: 128 octets in group 2, 256 in group 14), Nonce (20), then NAT-D (the negotiated hash) for charon's 192.168.12.2:500 and for our 192.168.12.1:500: charon computed its keys from exactly this." });
     expectBytes(step.state.ckyR, b(x.messages[1]).subarray(8, 16), { what: "mainMode3(...).state.ckyR", why: "the responder's cookie is learned from message 2." });
-    expectEqual([step.state.suite, step.state.natT, step.state.messages], [SEED_SUITE, true, 3], { what: "mainMode3(...).state suite, natT, messages" });
+    expectEqual([step.state.suite, step.state.natT, step.state.messages], [x.suite, true, 3], { what: "mainMode3(...).state suite, natT, messages" });
     expectBytes(step.state.gxi, payloadBodies(want).find((p) => p.type === 4)!.body, { what: "mainMode3(...).state.gxi", why: "the public value we sent: HASH_I, HASH_R and the IV need it." });
     expectBytes(step.state.ni, b(x.draws[2]!), { what: "mainMode3(...).state.ni" });
   });

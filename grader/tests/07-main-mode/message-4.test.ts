@@ -16,8 +16,7 @@ import * as refM2 from "@ref/07-main-mode/message-2.ts";
 import * as refM3 from "@ref/07-main-mode/message-3.ts";
 import * as ref from "@ref/07-main-mode/message-4.ts";
 import { mainMode4 } from "@impl/07-main-mode/message-4.ts";
-import { SEED_MAIN_MODE_LENGTHS, b, messageLayout, payloadBodies, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
-import { OURS_RESPONDER } from "./strongswan-vectors.ts";
+import { SEED_MAIN_MODE_LENGTHS, b, messageLayout, payloadBodies, recordedAs, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
 
 /** The seed's routers after messages 1-3, and message 3 itself. */
 function seedAfter3(label: string) {
@@ -28,8 +27,7 @@ function seedAfter3(label: string) {
 }
 
 describe("step 1: charon's message 3 in, the message 4 charon accepted out", () => {
-  test("the recorded exchange", () => {
-    const x = OURS_RESPONDER;
+  for (const x of recordedAs("responder")) test(`the recorded exchange: ${x.label}`, () => {
     const two = refM2.mainMode2(strongswanConfig(x, replay(x.draws, "mainMode4")), b(x.messages[0]));
     const step = mainMode4(two.state, b(x.messages[2]));
     const want = b(x.messages[3]);

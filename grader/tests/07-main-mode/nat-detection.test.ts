@@ -13,8 +13,8 @@ import type { Endpoint, Phase1State } from "@ref/07-main-mode/exchange.ts";
 import * as refExchange from "@ref/07-main-mode/exchange.ts";
 import * as ref from "@ref/07-main-mode/nat-detection.ts";
 import { detectNat, natDetectionPayloads } from "@impl/07-main-mode/nat-detection.ts";
-import { b, payloadBodies, seedInitiatorConfig, seeded } from "./fixtures.ts";
-import { OURS_INITIATOR, OURS_RESPONDER } from "./strongswan-vectors.ts";
+import * as refKeys from "@ref/07-main-mode/keys.ts";
+import { b, payloadBodies, recordedAs, seedInitiatorConfig, seeded } from "./fixtures.ts";
 
 const R1: Endpoint = { address: "192.168.12.1", port: 500 };
 const R2: Endpoint = { address: "192.168.12.2", port: 500 };
@@ -34,17 +34,18 @@ const natdOf = (m: Uint8Array) => payloadBodies(m).filter((p) => p.type === 20).
 const cookiesOf = (m: Uint8Array) => stateWith(m.slice(0, 8), m.slice(8, 16));
 
 describe("step 1: the payloads we send", () => {
-  test("destination first, then source: our message 3 to charon", () => {
-    const m3 = b(OURS_INITIATOR.messages[2]);
-    const got = natDetectionPayloads(cookiesOf(m3), "sha1", R1, R2);
+  for (const x of recordedAs("initiator")) test(`destination first, then source: our message 3 to charon (${x.label})`, () => {
+    const m3 = b(x.messages[2]);
+    const got = natDetectionPayloads(cookiesOf(m3), refKeys.suiteAlgorithms(x.suite).hash, R1, R2);
     expectEqual(got.length, 2, { what: "natDetectionPayloads(...).length" });
     expectBytes(got[0], natdOf(m3)[0]!, { what: "natDetectionPayloads(...)[0] from 192.168.12.1 to 192.168.12.2", why: "RFC 3947 section 3.2: the first NAT-D is the hash of the destination address and port (192.168.12.2, 500) with both cookies." });
     expectBytes(got[1], natdOf(m3)[1]!, { what: "natDetectionPayloads(...)[1]", why: "the second is our own address and port, the source of the datagram." });
   });
 
-  test("strongSwan hashes the destination as we do: charon's message 3 to our responder", () => {
-    const m3 = b(OURS_RESPONDER.messages[2]);
-    expectBytes(natDetectionPayloads(cookiesOf(m3), "sha1", R1, R2)[0], natdOf(m3)[0]!, { what: "our hash of 192.168.12.2:500 against the first NAT-D of charon's message 3", why: "charon computed SHA-1(CKY-I | CKY-R | c0a80c02 | 01f4) too: the destination hash is never faked." });
+  for (const x of recordedAs("responder")) test(`strongSwan hashes the destination as we do: charon's message 3 to our responder (${x.label})`, () => {
+    const m3 = b(x.messages[2]);
+    const hash = refKeys.suiteAlgorithms(x.suite).hash;
+    expectBytes(natDetectionPayloads(cookiesOf(m3), hash, R1, R2)[0], natdOf(m3)[0]!, { what: `our ${hash} hash of 192.168.12.2:500 against the first NAT-D of charon's message 3`, why: "charon computed HASH(CKY-I | CKY-R | c0a80c02 | 01f4) with the negotiated hash too: the destination hash is never faked." });
   });
 
   test("the hash is the negotiated one: SHA2-256 gives 32 octets (node:crypto computes the same)", () => {
@@ -61,9 +62,9 @@ describe("step 1: the payloads we send", () => {
 });
 
 describe("step 2: what the peer's payloads say", () => {
-  test("charon's message 4 says: we are not behind a NAT, charon is (it fakes its own hash)", () => {
-    const m4 = b(OURS_INITIATOR.messages[3]);
-    expectEqual(detectNat(cookiesOf(m4), "sha1", natdOf(m4), R1, R2), { localBehindNat: false, remoteBehindNat: true }, {
+  for (const x of recordedAs("initiator")) test(`charon's message 4 says: we are not behind a NAT, charon is (it fakes its own hash) (${x.label})`, () => {
+    const m4 = b(x.messages[3]);
+    expectEqual(detectNat(cookiesOf(m4), refKeys.suiteAlgorithms(x.suite).hash, natdOf(m4), R1, R2), { localBehindNat: false, remoteBehindNat: true }, {
       what: "detectNat(charon's NAT-D payloads, local 192.168.12.1:500, remote 192.168.12.2:500)",
       why: "charon's first NAT-D is the hash of our address as it sent to it: it matches, so nothing rewrote us. Its second, its own address, was faked by charon to force UDP encapsulation: no match, the peer looks NATed.",
     });
