@@ -12,7 +12,7 @@
  * 3. `dpdSequence(ike, n)`: the sequence number of a received one. Errors,
  *    in this order: type not 36136/36137 -> FieldError("Notify Message
  *    Type"); protocol not ISAKMP -> FieldError("Protocol ID"); SPI not this
- *    IKE SA's 16 octets -> FieldError("SPI", its length, reason); data not 4
+ *    IKE SA's 16 octets -> FieldError("SPI", its hex, reason); data not 4
  *    octets -> FieldError("Notification DATA", its length, reason).
  *    `answerDpd(ike, n)`: R-U-THERE -> the ACK with the same number (after
  *    the checks of dpdSequence); anything else -> undefined.

@@ -27,7 +27,8 @@ export interface Charon {
   /** `swanctl <args...> --uri <this charon>`: the options go after the command. */
   swanctl(args: readonly string[]): string;
   log(): string;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL plays a crash: charon sends no Delete and leaves its peer's SAs in place. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface PskConnection {
@@ -154,7 +155,7 @@ swanctl {
     viciUri,
     swanctl: (args) => lab.exec(ns, ["swanctl", ...args, "--uri", viciUri], env),
     log: () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : ""),
-    stop: () => stopProcess(child),
+    stop: (signal) => stopProcess(child, 3000, signal),
   };
   try {
     await waitFor(() => existsSync(socket) || child.exitCode !== null, `charon's vici socket in ${ns.name}`);

@@ -82,8 +82,15 @@ export async function startPeer(lab: Lab, ns: Namespace, role: "initiate" | "res
     }),
   );
   if (role === "respond") {
-    await waitFor(() => stderr.includes("listening on") || child.exitCode !== null, `our responder to listen in ${ns.name}`);
-    if (child.exitCode !== null) throw new Error(`our responder exited: ${stderr}`);
+    try {
+      // Starting node and compiling the course takes seconds on a busy machine: wait generously.
+      await waitFor(() => stderr.includes("listening on") || child.exitCode !== null, `our responder to listen in ${ns.name}`, 60_000);
+      if (child.exitCode !== null) throw new Error(`our responder exited: ${stderr}`);
+    } catch (e) {
+      // Never leave it holding UDP 500 in the namespace for the next test.
+      await stopProcess(child);
+      throw e;
+    }
   }
   return { process: child, finished, stop: () => stopProcess(child) };
 }

@@ -52,14 +52,14 @@ export interface InformationalRecording {
   readonly informational: RecordedMessage[];
 }
 
-function lastDump(log: string, label: string): Uint8Array {
+export function lastDump(log: string, label: string): Uint8Array {
   const d = charonDumps(log).filter((x) => x.label === label);
   if (d.length === 0) throw new Error(`charon's log has no "${label}" dump`);
   return d.at(-1)!.bytes;
 }
 
 /** "CHILD_SA net{1} established with SPIs c1a2b3c4_i c5d6e7f8_o": charon's inbound and outbound SPI. */
-function childSpis(log: string): { inbound: string; outbound: string } {
+export function childSpis(log: string): { inbound: string; outbound: string } {
   const m = /CHILD_SA \S+ established with SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o/.exec(log);
   if (!m) throw new Error("charon's log names no established CHILD_SA");
   return { inbound: m[1]!, outbound: m[2]! };

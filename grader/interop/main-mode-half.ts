@@ -42,12 +42,16 @@ export interface HalfExchange {
   readonly pcap: string;
 }
 
+/** Settings files written so far: each run gets its own. */
+let settingsFiles = 0;
+
 /**
  * Runs one of our peer scripts (`script`, relative to the repository) in a
  * namespace with `tsx`: `<script> <role> <settings.json>`, and parses the
- * JSON object it prints. The settings are written to `file` first.
+ * JSON object it prints.
  */
-export function runPeerScript<S, R>(lab: Lab, ns: Namespace, script: string, role: "initiator" | "responder", file: string, settings: S): Promise<R> {
+export function runPeerScript<S, R>(lab: Lab, ns: Namespace, script: string, role: "initiator" | "responder", dir: string, settings: S): Promise<R> {
+  const file = join(dir, `${role}-${++settingsFiles}.json`);
   writeFileSync(file, JSON.stringify(settings));
   const child = lab.spawn(ns, [join(ROOT, "node_modules/.bin/tsx"), "--tsconfig", join(ROOT, "tsconfig.json"), join(ROOT, script), role, file]);
   let out = "";
@@ -73,7 +77,7 @@ export async function runHalfExchange(lab: Lab, ours: "initiator" | "responder",
       ikev1PskConfig({ name: "mm", local: theirs, remote: mine, proposal: proposal.strongswan, psk: PSK, lifetime: 86400, localTs: "10.9.9.0/24", remoteTs: "10.8.8.0/24" }),
     );
     const settings: PeerSettings = { suite: proposal.suite, local: mine.address, remote: theirs.address, psk: PSK, nonceBytes: 20, timeoutMs: 15_000 };
-    const peer = runPeerScript<PeerSettings, PeerRecord>(lab, mine, "grader/interop/main-mode-peer.ts", ours, join(dir, `${ours}-${proposal.suite.group}.json`), settings);
+    const peer = runPeerScript<PeerSettings, PeerRecord>(lab, mine, "grader/interop/main-mode-peer.ts", ours, dir, settings);
     if (ours === "responder") {
       // charon initiates; swanctl waits for the IKE SA, which never completes
       // (our peer stops after message 5), so it runs in the background.

@@ -44,7 +44,7 @@ async function half(lab: Lab, ours: "initiator" | "responder", work: string): Pr
       { aggressivePsk: ours === "initiator" },
     );
     const settings: AggressivePeerSettings = { local: mine.address, remote: theirs.address, psk: PSK, timeoutMs: 15_000 };
-    const peer = runPeerScript<AggressivePeerSettings, AggressivePeerRecord>(lab, mine, "grader/interop/aggressive-mode-peer.ts", ours, join(dir, `${ours}.json`), settings);
+    const peer = runPeerScript<AggressivePeerSettings, AggressivePeerRecord>(lab, mine, "grader/interop/aggressive-mode-peer.ts", ours, dir, settings);
     let record: AggressivePeerRecord;
     if (ours === "responder") {
       const swanctl = lab.spawn(theirs, ["swanctl", "--initiate", "--ike", "am", "--timeout", "10", "--uri", charon.viciUri]);

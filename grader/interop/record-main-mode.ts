@@ -18,7 +18,6 @@ import { PHASE1_DUMPS, lastDumps } from "./charon.ts";
 import { HALF_PROPOSALS, PSK, runHalfExchange, type HalfExchange } from "./main-mode-half.ts";
 import { createLab } from "./netns.ts";
 
-
 /** A hex string as a TypeScript expression, 96 digits a line, continuation lines indented below `indent`. */
 const wrap = (s: string, indent: string) => s.match(/.{1,96}/g)!.map((l) => JSON.stringify(l)).join(` +\n${indent}  `);
 const list = (items: readonly string[]) => `[\n${items.map((i) => `    ${wrap(i, "    ")},`).join("\n")}\n  ]`;

@@ -32,7 +32,7 @@ interface Cell {
   readonly pfsGroup?: string;
 }
 
-export const CELLS: readonly Cell[] = [
+const CELLS: readonly Cell[] = [
   { label: "main mode + quick mode, the seed's proposal (aes128-sha1-modp1024, 86400 s)", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1" },
   { label: "aggressive mode + quick mode", mode: "aggressive", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1" },
   { label: "quick mode with PFS (group 2)", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1", pfsGroup: "modp1024" },
@@ -134,7 +134,7 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
       } catch {
         // A failed initiation is judged below, from both sides' accounts.
       }
-      const ours = await Promise.race([peer.finished, new Promise<PeerRun>((r) => setTimeout(() => r({ code: null, stdout: "", stderr: "(still running)" }), 5_000))]);
+      const ours = await Promise.race([peer.finished, new Promise<PeerRun>((r) => setTimeout(() => r({ code: null, stdout: "", stderr: "(still running)" }), 15_000))]);
       await peer.stop();
       return { ours, charonLog: charon.log() };
     } finally {
@@ -179,13 +179,17 @@ interopSuite("strongSwan and the course's IKE peer (ipsec-course ike)", { tools:
     });
   }
 
-  test("dead peer detection: charon's R-U-THERE is answered with R-U-THERE-ACK (RFC 3706)", async () => {
+  test("dead peer detection: charon's R-U-THERE is answered with R-U-THERE-ACK (RFC 3706); our Deletes on exit are accepted", async () => {
     const run = await weInitiate(CELLS[0]!, { ours: PSK, charon: PSK }, {}, { delayS: 1, holdS: 4 });
     expectAgreement(run, "initiator");
     expect(run.ours.stderr, "our peer saw the R-U-THERE").toMatch(/DPD R-U-THERE, answering R-U-THERE-ACK/);
     expect(run.charonLog, "charon sent R-U-THERE").toMatch(/generating INFORMATIONAL_V1 request \d+ \[ HASH N\(DPD\) \]/);
     expect(run.charonLog, "charon received and accepted our ACK").toMatch(/parsed INFORMATIONAL_V1 request \d+ \[ HASH N\(DPD_ACK\) \]/);
     expect(run.charonLog, "charon never declared us dead").not.toMatch(/DPD check timed out|giving up after/);
+    // On exit our peer deletes what it negotiated (chapter 10's Delete payloads, protected).
+    const deleted = /received DELETE for ESP CHILD_SA with SPI ([0-9a-f]{8})/.exec(run.charonLog);
+    expect(deleted?.[1], "charon accepted our Delete of the CHILD SA, named by the SPI we receive with (RFC 2408 section 3.15)").toBe(run.ours.report!.children[0]!.inbound.spi);
+    expect(run.charonLog, "charon accepted our Delete of the IKE SA").toMatch(/received DELETE for IKE_SA ike\[\d+\]/);
   });
 
   describe("a wrong pre-shared key fails on both sides", () => {

@@ -7,6 +7,7 @@
  * duplicates datagrams they still complete, through retransmissions and
  * answered duplicates. A wrong pre-shared key fails on both sides.
  */
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { implLoader } from "../src/impl-loader.ts";
 import { peerSettings, type PeerSettings } from "../src/ike/config.ts";
@@ -15,6 +16,7 @@ import type { ChildSa } from "../src/ike/modules.ts";
 import { seededRandom } from "../src/ike/seeded-random.ts";
 import { simulate, type Simulation } from "../src/ike/simulate.ts";
 import { SOLUTIONS_DIR } from "../src/paths.ts";
+import { implCopy } from "./helpers.ts";
 
 const R1 = "192.168.12.1";
 const R2 = "192.168.12.2";
@@ -36,9 +38,9 @@ function pair(v: Variant, label: string): { initiator: PeerSettings; responder: 
   };
 }
 
-async function run(v: Variant, label: string, faults?: LinkFaults): Promise<Simulation> {
+async function run(v: Variant, label: string, faults?: LinkFaults, implDir = SOLUTIONS_DIR): Promise<Simulation> {
   const { initiator, responder } = pair(v, label);
-  return simulate(implLoader(SOLUTIONS_DIR), initiator, responder, faults ? { faults } : {});
+  return simulate(implLoader(implDir), initiator, responder, faults ? { faults } : {});
 }
 
 function expectMirror(sim: Simulation): void {
@@ -100,6 +102,28 @@ describe("two reference peers over the in-memory link", () => {
     const strong = await run({ mode: "main", phase1: "aes256-sha256-modp2048", phase2: "aes256-sha256" }, "strong");
     expectMirror(strong);
     expect(strong.initiator.outcome!.ike.keys.encKey.length, "AES-256 takes 32 octets of key").toBe(32);
+  });
+
+  test("Delete: the initiator deletes its CHILD SA and the IKE SA; the responder removes its CHILD SA (chapter 10, protected)", async () => {
+    const sim = await run({ mode: "main" }, "delete");
+    expectMirror(sim);
+    const child = sim.initiator.outcome!.children[0]!;
+    sim.act((initiator) => initiator.deleteSas());
+    expect(sim.responder.children, `the responder holds no CHILD SA any more\n${sim.log.join("\n")}`).toEqual([]);
+    const said = (text: string) => sim.log.some((l) => l.includes(`responder: <- DELETE: the peer deleted ${text}`));
+    // The Delete carries the initiator's inbound SPI (the responder's outbound); the responder's
+    // log names the CHILD SA it removed by its own inbound SPI, the initiator's outbound one.
+    expect(said(`CHILD SA ${child.outbound.spi.toString(16).padStart(8, "0")}`), `the responder applied the CHILD SA's Delete\n${sim.log.join("\n")}`).toBe(true);
+    expect(said("the IKE SA"), "the responder applied the IKE SA's Delete").toBe(true);
+  });
+
+  test("the peers run the implementation they are given: with quickFinish not written, the responder stops there", async () => {
+    const impl = implCopy(SOLUTIONS_DIR, {
+      "09-quick-mode/message-3.ts": `import { todo } from "@course/todo.ts";\nexport { quick3 } from ${JSON.stringify(join(SOLUTIONS_DIR, "09-quick-mode/message-3.ts"))};\nexport function quickFinish(): never {\n  return todo("quickFinish");\n}\n`,
+    });
+    const sim = await run({ mode: "main" }, "unfinished", undefined, impl);
+    expect(sim.initiator.outcome, "the initiator never calls quickFinish: it completes").toBeDefined();
+    expect(sim.responder.error?.message).toMatch(/^quick mode [0-9a-f]{8}: quickFinish is not written yet/);
   });
 
   for (const mode of ["main", "aggressive"] as const) {

@@ -17,8 +17,8 @@
  */
 import { FieldError } from "@course/errors.ts";
 import { Doi, NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
+import { fromHex, toHex } from "../01-bytes/hex.ts";
 import { readU32, writeU32 } from "../01-bytes/integers.ts";
-import { fromHex } from "../01-bytes/hex.ts";
 import type { Notification } from "../03-payloads/notify-delete.ts";
 import type { RandomSource } from "../05-diffie-hellman/keypair.ts";
 import type { IkeSa } from "../07-main-mode/exchange.ts";
@@ -58,7 +58,7 @@ export function dpdSequence(ike: IkeSa, n: Notification): number {
   }
   if (n.protocolId !== ProtocolId.ISAKMP) throw new FieldError("Protocol ID", n.protocolId, "DPD is about the ISAKMP SA: protocol ISAKMP (1)");
   const spi = cookieSpi(ike.ckyI, ike.ckyR);
-  if (n.spi.length !== 16 || !n.spi.every((b, i) => b === spi[i])) throw new FieldError("SPI", n.spi.length, "a DPD notification names this IKE SA by CKY-I | CKY-R (16 octets)");
+  if (n.spi.length !== 16 || !n.spi.every((b, i) => b === spi[i])) throw new FieldError("SPI", toHex(n.spi), "a DPD notification names this IKE SA by its CKY-I | CKY-R (16 octets)");
   if (n.data.length !== 4) throw new FieldError("Notification DATA", n.data.length, "a DPD sequence number is 4 octets");
   return readU32(n.data, 0, "Notification DATA");
 }

@@ -2,8 +2,10 @@
  * `ipsec-course ike initiate|respond --config FILE [--impl DIR] [--show-keys]
  * [--json] [--timeout S] [--hold S] [--verbose]`: the chosen implementation
  * as an IKEv1 peer on UDP 500/4500. It negotiates one IKE SA and one CHILD SA
- * (quick mode), prints them and exits; `--hold` keeps it answering (a
- * repeated last message, DPD) that many seconds longer.
+ * (quick mode), prints them, deletes them (informational Delete, so the
+ * peer does not keep SAs towards a peer that is gone) and exits; `--hold`
+ * keeps them up, answering a repeated last message and DPD, that many
+ * seconds longer first.
  */
 import { implLoader } from "../impl-loader.ts";
 import { realClock } from "../ike/clock.ts";
@@ -56,6 +58,9 @@ export async function runIke(req: IkeRequest, out: Output, err: Output): Promise
     const outcome = await Promise.race([req.role === "initiate" ? peer.initiate() : peer.respond(), timeout]);
     out.write((req.json ? JSON.stringify(outcomeJson(outcome, req.showKeys), null, 2) : outcomeText(outcome, req.showKeys)) + "\n");
     if (req.holdS > 0) await sleep(req.holdS * 1000);
+    peer.deleteSas();
+    // The datagrams are queued on the sockets: let them leave before closing.
+    await sleep(100);
     return 0;
   } catch (e) {
     err.write(`ipsec-course ike: ${(e as Error).message}\n`);

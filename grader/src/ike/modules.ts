@@ -67,6 +67,8 @@ export interface IkeModules {
   clearNotifyMessage: Sol<"notify">["clearNotifyMessage"];
   answerDpd: Sol<"dpd">["answerDpd"];
   applyDelete: Sol<"delete">["applyDelete"];
+  deleteIkeSa: Sol<"delete">["deleteIkeSa"];
+  deleteChildSas: Sol<"delete">["deleteChildSas"];
 }
 
 /** Where each function lives, by exercise. */
@@ -91,7 +93,7 @@ const SOURCES: { readonly [file: string]: readonly (keyof IkeModules)[] } = {
   "10-informational/protect.ts": ["sealInformational", "openInformational", "freshMessageId"],
   "10-informational/notify.ts": ["isError", "errorNotification", "clearNotifyMessage"],
   "10-informational/dpd.ts": ["answerDpd"],
-  "10-informational/delete.ts": ["applyDelete"],
+  "10-informational/delete.ts": ["applyDelete", "deleteIkeSa", "deleteChildSas"],
 };
 
 /** The exercises the peer runs, for messages that say what to finish first. */

@@ -475,6 +475,27 @@ export class IkePeer {
     }
   }
 
+  /**
+   * Says goodbye: a Delete for our CHILD SAs (our inbound SPIs, the ones the
+   * peer sends to), then one for the IKE SA, each in its own protected
+   * informational exchange (RFC 2408 section 4.8, what strongSwan sends), so
+   * the peer does not keep SAs towards a peer that is gone.
+   */
+  deleteSas(): void {
+    const ike = this.#ike;
+    if (!ike) return;
+    for (const protocol of ["ESP", "AH"] as const) {
+      const children = this.#children.filter((c) => c.protocol === protocol);
+      if (children.length === 0) continue;
+      this.#log(`-> informational: DELETE ${protocol} ${children.map((c) => hex32(c.inbound.spi)).join(", ")}`);
+      this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.DELETE, delete: this.#m.deleteChildSas(protocol, children) }]));
+    }
+    this.#children.splice(0);
+    this.#log(`-> informational: DELETE the IKE SA ${hex(ike.ckyI)}/${hex(ike.ckyR)}`);
+    this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.DELETE, delete: this.#m.deleteIkeSa(ike) }]));
+    this.#ike = undefined;
+  }
+
   /** A fresh non-zero Message ID for an exchange we start (RFC 2408 section 3.1). */
   #messageId(): number {
     for (;;) {

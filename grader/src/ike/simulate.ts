@@ -19,6 +19,8 @@ export interface Simulation {
   readonly elapsedMs: number;
   /** What each peer logged, prefixed with its role. */
   readonly log: readonly string[];
+  /** Does something with the peers (delete SAs, say), then lets the link run until it is quiet. */
+  act(action: (initiator: IkePeer, responder: IkePeer) => void): void;
 }
 
 const settled = (p: IkePeer) => p.outcome !== undefined || p.error !== undefined;
@@ -43,5 +45,15 @@ export async function simulate(loader: ImplLoader, initiator: PeerSettings, resp
   clock.run(() => settled(i) && settled(r));
   // Then whatever is still on the link (late copies) arrives, and is answered or dropped.
   clock.run(() => false, 60_000);
-  return { initiator: i, responder: r, wire: link.wire, elapsedMs: clock.now(), log };
+  return {
+    initiator: i,
+    responder: r,
+    wire: link.wire,
+    elapsedMs: clock.now(),
+    log,
+    act(action) {
+      action(i, r);
+      clock.run(() => false, 60_000);
+    },
+  };
 }

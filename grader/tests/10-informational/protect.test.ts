@@ -7,10 +7,11 @@
 import { describe, test } from "vitest";
 import { NotifyType } from "@course/isakmp-attributes.ts";
 import { PayloadType } from "@course/isakmp-names.ts";
-import { expectBytes, expectEqual, expectThrows, expectTrue, isakmpHeaderLayout, rng, type Rng } from "@teach";
+import { expectBytes, expectEqual, expectThrows, expectTrue, isakmpHeaderLayout, rng, type Layout, type Rng } from "@teach";
 import { freshMessageId, informationalHash, openInformational, sealInformational } from "@impl/10-informational/protect.ts";
 import * as ref from "@ref/10-informational/protect.ts";
 import { exchangeIv as yourExchangeIv } from "@impl/06-phase1-keys/iv.ts";
+import { decryptBody } from "@ref/06-phase1-keys/cbc.ts";
 import { exchangeIv } from "@ref/06-phase1-keys/iv.ts";
 import { encodeMessage, type Payload } from "@ref/03-payloads/message.ts";
 import { sealMessage } from "@ref/07-main-mode/encryption.ts";
@@ -75,16 +76,39 @@ describe("step 1: strongSwan's informational messages open", () => {
   });
 });
 
+/** Names the parts of a decrypted informational body: HASH payload, the one N/D payload, padding. */
+function plainLayout(plain: Uint8Array): Layout {
+  const hashLength = (plain[2]! << 8) | plain[3]!;
+  const ndLength = (plain[hashLength + 2]! << 8) | plain[hashLength + 3]!;
+  const end = hashLength + ndLength;
+  return [
+    { name: "HASH payload: generic header (Next payload, Reserved, Payload length)", offset: 0, length: 4 },
+    { name: "HASH(1) = prf(SKEYID_a, M-ID | N/D)", offset: 4, length: hashLength - 4 },
+    { name: "N/D payload: generic header", offset: hashLength, length: 4 },
+    { name: "N/D payload body", offset: hashLength + 4, length: ndLength - 4 },
+    { name: "padding (zeros up to the cipher block)", offset: end, length: plain.length - end },
+  ];
+}
+
 describe("step 2: our messages are strongSwan's, octet for octet", () => {
   test("sealInformational with charon's Message IDs and payloads", () => {
     for (const v of INFORMATIONAL) {
       const sender = strongswanIke(v.from === "192.168.12.1" ? "initiator" : "responder");
-      const { payloads } = ref.openInformational(sender, b(v.datagram));
-      expectBytes(sealInformational(sender, v.messageId, payloads), b(v.datagram), {
-        what: `sealInformational(strongSwan's IKE SA, 0x${v.messageId.toString(16)}, the payloads of "${v.summary}")`,
-        layout: LAYOUT,
-        why: "header in clear (exchange type 5, E flag, Length with the padding); then HASH(1) = prf(SKEYID_a, M-ID | N/D) and the payload, padded with zeros to the block and encrypted with hash(last phase-1 block | M-ID) as IV. Any difference in the hash, the IV or the padding changes the ciphertext.",
-      });
+      const want = b(v.datagram);
+      const { payloads } = ref.openInformational(sender, want);
+      const what = `sealInformational(strongSwan's IKE SA, 0x${v.messageId.toString(16)}, the payloads of "${v.summary}")`;
+      const got = sealInformational(sender, v.messageId, payloads);
+      expectBytes(got.subarray(0, 28), want.subarray(0, 28), { what: `${what}: the header`, layout: isakmpHeaderLayout, why: "in clear: the cookies, Next payload HASH (8), version 1.0, exchange type INFORMATIONAL (5), only the E flag, the Message ID, and a Length that counts the padded ciphertext." });
+      // Decrypting with charon's IV shows which part differs: the hash, the payload or the padding.
+      const body = got.subarray(28);
+      if (body.length > 0 && body.length % 16 === 0) {
+        expectBytes(decryptBody("aes128", b(IKE_SA.encKey), b(v.iv), body).plaintext, decryptBody("aes128", b(IKE_SA.encKey), b(v.iv), want.subarray(28)).plaintext, {
+          what: `${what}, decrypted with charon's IV hash(last phase-1 block | M-ID)`,
+          layout: plainLayout(decryptBody("aes128", b(IKE_SA.encKey), b(v.iv), want.subarray(28)).plaintext),
+          why: "HASH(1) covers the Message ID and the N/D payload with its generic header, not the HASH payload's header nor the padding; if every octet is wrong, your IV is not the exchange's IV.",
+        });
+      }
+      expectBytes(got, want, { what, layout: LAYOUT, why: "the same header, the same plaintext and the same IV give the same ciphertext." });
     }
   });
 });
