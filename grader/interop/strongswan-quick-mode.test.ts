@@ -8,9 +8,13 @@
  * UDP-encapsulated tunnel (3) kernel-libipsec insists on, and without PFS
  * our initiator and responder rebuild charon's messages byte for byte from
  * charon's SPIs and nonces. The fixed vectors of the chapter 09 hidden tests
- * came from this lab.
+ * came from this lab. Last, pings cross charon's tunnel, and tshark, given
+ * only the ESP keys our KEYMAT derives, decrypts them and checks every ICV.
  */
 import { createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { IpsecAttr } from "@course/isakmp-attributes.ts";
 import { modpGroup } from "@course/modp-groups.ts";
@@ -24,10 +28,12 @@ import { quick1, quickIv } from "@ref/09-quick-mode/message-1.ts";
 import { quick2, quickPayloads, transformAttribute } from "@ref/09-quick-mode/message-2.ts";
 import { quick3, quickFinish } from "@ref/09-quick-mode/message-3.ts";
 import type { Phase2Config } from "@ref/09-quick-mode/proxy-id.ts";
+import { espSaTable, type SaRecord } from "../src/pcap/keys.ts";
 import { CHARON, type LogDump } from "./charon.ts";
 import { isakmpMessage, type WalkedMessage } from "./isakmp-walk.ts";
 import { recordQuickMode, type QuickModeRecording } from "./quick-mode-lab.ts";
 import { interopSuite } from "./tools.ts";
+import { tsharkFields } from "./tshark.ts";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h, "hex"));
@@ -80,12 +86,17 @@ function policy(role: Role, random: (n: number) => Uint8Array, group?: number): 
 
 interopSuite("strongSwan's quick mode against the course's chapter 09", { tools: ["ip", "unshare", "dumpcap", "tshark", "swanctl", CHARON], root: true }, () => {
   const recordings = new Map<string, QuickModeRecording>();
+  const work = mkdtempSync(join(tmpdir(), "ipsec-course-qm-interop-"));
+  const pcapOf = (i: number) => join(work, `quick-mode-${i}.pcap`);
   beforeAll(async () => {
-    for (const run of RUNS) recordings.set(run.label, await recordQuickMode(run.esp, "ipsc9"));
+    for (const [i, run] of RUNS.entries()) recordings.set(run.label, await recordQuickMode(run.esp, { prefix: "ipsc9", pcap: pcapOf(i), ping: true }));
   });
-  afterAll(() => recordings.clear());
+  afterAll(() => {
+    recordings.clear();
+    if (process.env.IPSEC_COURSE_KEEP !== "1") rmSync(work, { recursive: true, force: true });
+  });
 
-  for (const run of RUNS) {
+  for (const [index, run] of RUNS.entries()) {
     describe(run.label, () => {
       const get = () => {
         const r = recordings.get(run.label);
@@ -152,6 +163,34 @@ interopSuite("strongSwan's quick mode against the course's chapter 09", { tools:
           expect(hex(received.encKey), "AES key of the responder's outbound SA").toBe(hex(logged(dumps, "encryption responder key")));
           expect(hex(received.integKey), "HMAC key of the responder's outbound SA").toBe(hex(logged(dumps, "integrity responder key")));
         }
+      });
+
+      test("Wireshark, given only the ESP keys our KEYMAT derives, decrypts the pings through charon's tunnel and finds every ICV good", () => {
+        const { r, ike, opened } = get();
+        const q1 = quickPayloads(opened[0]!);
+        const q2 = quickPayloads(opened[1]!);
+        const gxy = run.group ? logged(r.initiatorDumps, "DH secret") : undefined;
+        const base = { hash: "sha1" as const, skeyidD: ike.keys.skeyid_d, protocolId: 3, niB: q1.nonce, nrB: q2.nonce, ...(gxy && { gxy }) };
+        const sa = (spi: string, src: string, dst: string): SaRecord => {
+          const k = childKeys({ ...base, spi: parseInt(spi, 16) }, "aes-128-cbc", "hmac-sha1-96");
+          return { protocol: "ESP", spi: k.spi, src, dst, mode: "tunnel", encryption: "aes-cbc", encryptionKey: k.encKey, integrity: "hmac-sha1-96", integrityKey: k.integKey };
+        };
+        // The SA to the responder is keyed with the responder's SPI; the one back with ours.
+        const home = join(work, `wireshark-${index}`);
+        mkdirSync(join(home, "wireshark"), { recursive: true });
+        writeFileSync(join(home, "wireshark", "esp_sa"), espSaTable([sa(r.outboundSpi, "192.168.12.1", "192.168.12.2"), sa(r.inboundSpi, "192.168.12.2", "192.168.12.1")]));
+        expect(r.esp.length, "three echo requests and three replies crossed the tunnel as ESP in UDP 4500").toBe(6);
+        const rows = tsharkFields(pcapOf(index), ["esp.spi", "esp.icv_good", "icmp.type", "ip.src"], {
+          configHome: home,
+          filter: "esp",
+          prefs: { "esp.enable_encryption_decode": "TRUE", "esp.enable_authentication_check": "TRUE" },
+        });
+        expect(rows.length, "tshark sees six ESP packets").toBe(6);
+        for (const row of rows) {
+          expect(row["esp.icv_good"], `ESP SPI ${row["esp.spi"]}: Wireshark's HMAC-SHA-1-96 check with our integrity key`).toEqual(["1"]);
+          expect(row["ip.src"], "inner and outer source addresses").toHaveLength(2);
+        }
+        expect(rows.map((row) => row["icmp.type"]![0]), "decrypted with our AES keys: echo requests (8) and replies (0) from the inner packets").toEqual(["8", "0", "8", "0", "8", "0"]);
       });
 
       if (run.group === undefined) {

@@ -7,7 +7,12 @@ import { createHmac } from "node:crypto";
 import { describe, test } from "vitest";
 import { expectBytes, expectEqual, expectThrows, expectTrue, fromHexLoose, rng, type Rng } from "@teach";
 import { crackPsk, parsePskCrackLine, type CrackInput } from "@impl/08-aggressive-mode/psk-crack.ts";
+import { PayloadType } from "@course/isakmp-names.ts";
+import { encodeIdentification } from "@ref/03-payloads/identification.ts";
+import { decodeMessage } from "@ref/03-payloads/message.ts";
+import { encodeSa } from "@ref/03-payloads/sa.ts";
 import { IKE_SCAN_LINES } from "./ike-scan-vectors.ts";
+import { OURS_INITIATOR, STRONGSWAN_PSK } from "./strongswan-vectors.ts";
 
 const DECOYS = ["cisco", "Cisco123", "password", "vpn", "ipsec", "secret", "letmein1", "cisco1234", "admin", "123456"];
 const hexOf = (b: Uint8Array) => Buffer.from(b).toString("hex");
@@ -50,6 +55,28 @@ describe("step 2: cracking what real tools captured", () => {
       expectEqual(crackPsk({ ...c, hash: v.hash }, [v.psk]), v.psk, { what: `crackPsk({ ...input, hash: "${v.hash}" }, ["${v.psk}"])`, why: "an explicit hash that fits HASH_R's length is used as given." });
     });
   }
+  test("an exchange captured on the wire: charon answering the course's initiator", () => {
+    // An eavesdropper's view: messages 1 and 2 of a recorded exchange, payload bodies picked out as Wireshark shows them.
+    const x = OURS_INITIATOR;
+    const [m1, m2] = [decodeMessage(fromHexLoose(x.messages[0])), decodeMessage(fromHexLoose(x.messages[1]))];
+    const data = (m: typeof m1, type: number) => (m.payloads.find((p) => p.type === type) as { data: Uint8Array }).data;
+    const idir = m2.payloads.find((p) => p.type === PayloadType.IDENTIFICATION) as { id: Parameters<typeof encodeIdentification>[0] };
+    const input: CrackInput = {
+      gxr: data(m2, PayloadType.KEY_EXCHANGE),
+      gxi: data(m1, PayloadType.KEY_EXCHANGE),
+      ckyR: m2.responderSpi,
+      ckyI: m1.initiatorSpi,
+      saiB: encodeSa((m1.payloads.find((p) => p.type === PayloadType.SA) as { sa: Parameters<typeof encodeSa>[0] }).sa),
+      idirB: encodeIdentification(idir.id),
+      niB: data(m1, PayloadType.NONCE),
+      nrB: data(m2, PayloadType.NONCE),
+      hashR: data(m2, PayloadType.HASH),
+    };
+    expectEqual(crackPsk(input, [...DECOYS, STRONGSWAN_PSK]), STRONGSWAN_PSK, {
+      what: "crackPsk(the cleartext of a captured aggressive mode exchange, a wordlist)",
+      why: `charon's HASH_R in message 2 (${x.charon.hashR}) is all an eavesdropper needs with messages 1 and 2: the key was "${STRONGSWAN_PSK}".`,
+    });
+  });
   test("the search stops at the first match", () => {
     const v = IKE_SCAN_LINES[0]!;
     let read = 0;
