@@ -10,7 +10,7 @@
  */
 import { NegotiationError, PacketError } from "@course/errors.ts";
 import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
-import { NOTIFY_TYPE_NAMES, NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
+import { NOTIFY_TYPE_NAMES, NotifyType } from "@course/isakmp-attributes.ts";
 import type { Payload } from "../../../solutions/03-payloads/message.ts";
 import type { Clock } from "./clock.ts";
 import type { PeerSettings } from "./config.ts";
@@ -58,12 +58,8 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const hex32 = (n: number) => n.toString(16).padStart(8, "0");
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/**
- * What a peer says when our MM5/MM6 decrypts to garbage or its hash fails:
- * INVALID-PAYLOAD-TYPE (1), INVALID-HASH-INFORMATION (23),
- * AUTHENTICATION-FAILED (24) (RFC 2408 section 3.14.1).
- */
-const WRONG_KEY_SIGNS: ReadonlySet<number> = new Set([NotifyType.INVALID_PAYLOAD_TYPE, 23, 24]);
+/** What a peer says when our MM5/MM6 decrypts to garbage or its hash fails (RFC 2408 section 3.14.1). */
+const WRONG_KEY_SIGNS: ReadonlySet<number> = new Set([NotifyType.INVALID_PAYLOAD_TYPE, NotifyType.INVALID_HASH_INFORMATION, NotifyType.AUTHENTICATION_FAILED]);
 
 export class IkePeer {
   readonly #m: IkeModules;
