@@ -22,7 +22,7 @@ import { mainMode1 as refMainMode1 } from "@ref/07-main-mode/message-1.ts";
 import { mainMode3 as refMainMode3 } from "@ref/07-main-mode/message-3.ts";
 import { replay, strongswanConfig } from "./fixtures.ts";
 import { randomRun, seedRun } from "./phase1-run.ts";
-import { OURS_INITIATOR } from "./strongswan-vectors.ts";
+import { STRONGSWAN_HALF_EXCHANGES } from "./strongswan-vectors.ts";
 import { STRONGSWAN_EXCHANGES, b, cat, charonId, charonMessage5, charonState, type StrongswanExchange } from "./strongswan.ts";
 
 const INITIAL_CONTACT = (x: StrongswanExchange) => ({ type: PayloadType.NOTIFICATION, notification: { doi: 1, protocolId: 1, spi: cat(b(x.ckyI), b(x.ckyR)), messageType: 24578, data: new Uint8Array(0) } }) as const;
@@ -48,19 +48,20 @@ function beforeSealing(after: Phase1State): Phase1State {
 }
 
 describe("step 2: after a real strongSwan message 4", () => {
-  test("our initiator's keys are the ones charon logged, and message 5 opens with them", () => {
-    const x = OURS_INITIATOR;
-    const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
-    const one = refMainMode1(initiatorState("main", cfg));
-    const three = refMainMode3(one.state, b(x.messages[1]));
-    const five = mainMode5(three.state, b(x.messages[3]));
-    const k = five.state.keys!;
-    expectEqual([k.skeyid, k.skeyid_d, k.skeyid_a, k.skeyid_e, k.encKey], [x.charon.skeyid, x.charon.skeyid_d, x.charon.skeyid_a, x.charon.skeyid_e, x.charon.encKey].map((h) => b(h)), { what: "mainMode5(the reference initiator's state, charon's real message 4).state.keys: [SKEYID, SKEYID_d, SKEYID_a, SKEYID_e, encKey]", why: "charon, the responder of this recorded exchange, logged these values: both ends must hold the same keys or message 5 is noise to it." });
-    expectEqual(five.state.nat, { localBehindNat: false, remoteBehindNat: true }, { what: "mainMode5(...).state.nat", why: "charon with kernel-libipsec fakes the NAT-D hash of its own address, so its address looks rewritten: the peer seems to be behind a NAT, and the exchange floats to 4500." });
-    expectEqual(transportEndpoints(five.state).remote, { address: "192.168.12.2", port: 4500 }, { what: "transportEndpoints(...).remote", why: "message 5 goes to charon's UDP 4500 (RFC 3947 section 4)." });
-    const opened = openMessage(five.send!, k, b(x.charon.iv)).message;
-    expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "message 5 decrypted with charon's key and initial IV: the first payload", why: "charon decrypts message 5 with exactly these values." });
-  });
+  for (const x of STRONGSWAN_HALF_EXCHANGES.filter((h) => h.ours === "initiator")) {
+    test(`${x.label}: our keys are the ones charon logged, and message 5 opens with them`, () => {
+      const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
+      const one = refMainMode1(initiatorState("main", cfg));
+      const three = refMainMode3(one.state, b(x.messages[1]));
+      const five = mainMode5(three.state, b(x.messages[3]));
+      const k = five.state.keys!;
+      expectEqual([k.skeyid, k.skeyid_d, k.skeyid_a, k.skeyid_e, k.encKey], [x.charon.skeyid, x.charon.skeyid_d, x.charon.skeyid_a, x.charon.skeyid_e, x.charon.encKey].map((h) => b(h)), { what: "mainMode5(the reference initiator's state, charon's real message 4).state.keys: [SKEYID, SKEYID_d, SKEYID_a, SKEYID_e, encKey]", why: "charon, the responder of this recorded exchange, logged these values: both ends must hold the same keys or message 5 is noise to it." });
+      expectEqual(five.state.nat, { localBehindNat: false, remoteBehindNat: true }, { what: "mainMode5(...).state.nat", why: "charon with kernel-libipsec fakes the NAT-D hash of its own address, so its address looks rewritten: the peer seems to be behind a NAT, and the exchange floats to 4500." });
+      expectEqual(transportEndpoints(five.state).remote, { address: "192.168.12.2", port: 4500 }, { what: "transportEndpoints(...).remote", why: "message 5 goes to charon's UDP 4500 (RFC 3947 section 4)." });
+      const opened = openMessage(five.send!, k, b(x.charon.iv)).message;
+      expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "message 5 decrypted with charon's key and initial IV: the first payload", why: "charon decrypts message 5 with exactly these values." });
+    });
+  }
 });
 
 describe("step 3: the seed's routers", () => {

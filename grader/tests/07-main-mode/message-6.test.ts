@@ -18,7 +18,7 @@ import { mainMode2 as refMainMode2 } from "@ref/07-main-mode/message-2.ts";
 import { mainMode4 as refMainMode4 } from "@ref/07-main-mode/message-4.ts";
 import { replay, strongswanConfig } from "./fixtures.ts";
 import { randomRun, seedRun } from "./phase1-run.ts";
-import { OURS_RESPONDER } from "./strongswan-vectors.ts";
+import { STRONGSWAN_HALF_EXCHANGES } from "./strongswan-vectors.ts";
 import { STRONGSWAN_EXCHANGES, b, charonId, charonMessage5, charonMessage6, charonState } from "./strongswan.ts";
 
 describe("step 1: strongSwan's message 5", () => {
@@ -39,20 +39,21 @@ describe("step 1: strongSwan's message 5", () => {
 });
 
 describe("step 2: a message 5 charon sent to our responder", () => {
-  test("recorded live: charon initiating, the reference answering messages 1 and 3", () => {
-    const x = OURS_RESPONDER;
-    const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
-    const two = refMainMode2(cfg, b(x.messages[0]));
-    const four = refMainMode4(two.state, b(x.messages[2]));
-    const m5 = b(x.message5!);
-    const step = mainMode6(four.state, m5);
-    expectEqual(step.state.peerId, charonId("192.168.12.1"), { what: "mainMode6(our responder after message 4, charon's real message 5).state.peerId", why: "charon's HASH_I checked out over its ID (ID_IPV4_ADDR 192.168.12.1, protocol 0, port 0)." });
-    const sa = step.established!;
-    expectEqual([sa.local, sa.remote], [{ address: "192.168.12.2", port: 4500 }, { address: "192.168.12.1", port: 4500 }], { what: "established: [local, remote]", why: "charon fakes a NAT, so the IKE SA lives on UDP 4500 from message 5 on." });
-    const keys = { ...sa.keys, encKey: b(x.charon.encKey) };
-    const opened = openMessage(step.send!, keys, m5.slice(-16)).message;
-    expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "our message 6 decrypted with charon's key and message 5's last block", why: "charon reads our message 6 with its own key: it must be the same as ours." });
-  });
+  for (const x of STRONGSWAN_HALF_EXCHANGES.filter((h) => h.ours === "responder")) {
+    test(`recorded live: ${x.label}`, () => {
+      const cfg = strongswanConfig(x, replay(x.draws, "the recorded exchange with charon"));
+      const two = refMainMode2(cfg, b(x.messages[0]));
+      const four = refMainMode4(two.state, b(x.messages[2]));
+      const m5 = b(x.message5!);
+      const step = mainMode6(four.state, m5);
+      expectEqual(step.state.peerId, charonId("192.168.12.1"), { what: "mainMode6(our responder after message 4, charon's real message 5).state.peerId", why: "charon's HASH_I checked out over its ID (ID_IPV4_ADDR 192.168.12.1, protocol 0, port 0)." });
+      const sa = step.established!;
+      expectEqual([sa.local, sa.remote], [{ address: "192.168.12.2", port: 4500 }, { address: "192.168.12.1", port: 4500 }], { what: "established: [local, remote]", why: "charon fakes a NAT, so the IKE SA lives on UDP 4500 from message 5 on." });
+      const keys = { ...sa.keys, encKey: b(x.charon.encKey) };
+      const opened = openMessage(step.send!, keys, m5.slice(-16)).message;
+      expectEqual(opened.payloads[0], { type: PayloadType.IDENTIFICATION, id: cfg.identity }, { what: "our message 6 decrypted with charon's key and message 5's last block", why: "charon reads our message 6 with its own key: it must be the same as ours." });
+    });
+  }
 });
 
 describe("step 3: random runs against the reference", () => {
