@@ -10,7 +10,8 @@
  * sequence number; the ACK echoes the number it answers (section 5.2).
  * Each side starts its numbers at a random value and adds one per
  * R-U-THERE (section 7: replay protection); the course keeps the first one
- * below 2^31 so a long-lived SA does not wrap soon (strongSwan does too).
+ * below 2^31 so a long-lived SA does not wrap soon (both numbers charon
+ * chose in the recorded exchange were below 2^31 as well).
  * A peer may use DPD only if both sent the DPD vendor ID (section 5.1).
  *
  * Lesson: lessons/10-informational.md#dpd
