@@ -7,10 +7,11 @@
  * it ask "R-U-THERE" (notify 36136) and expect "R-U-THERE-ACK" (36137). Both
  * are protected informational messages whose Notification has DOI IPSEC,
  * protocol ISAKMP, SPI = CKY-I | CKY-R (16 octets) and as data a 4-octet
- * sequence number; the ACK echoes the number it answers (section 5.2).
+ * sequence number; the ACK echoes the number it answers (section 5.3).
  * Each side starts its numbers at a random value and adds one per
- * R-U-THERE (section 7: replay protection); the course keeps the first one
- * below 2^31 so a long-lived SA does not wrap soon (strongSwan does too).
+ * R-U-THERE (section 6: replay protection); the course keeps the first one
+ * below 2^31 so a long-lived SA does not wrap soon (both numbers charon
+ * chose in the recorded exchange were below 2^31 as well).
  * A peer may use DPD only if both sent the DPD vendor ID (section 5.1).
  *
  * Lesson: lessons/10-informational.md#dpd
@@ -51,7 +52,7 @@ export function rUThereAck(ike: IkeSa, sequence: number): Notification {
   return dpdNotification(ike, NotifyType.R_U_THERE_ACK, sequence);
 }
 
-/** The sequence number of an R-U-THERE or ACK of this IKE SA, after checking it is one (section 5.2). */
+/** The sequence number of an R-U-THERE or ACK of this IKE SA, after checking it is one (section 5.3). */
 export function dpdSequence(ike: IkeSa, n: Notification): number {
   if (n.messageType !== NotifyType.R_U_THERE && n.messageType !== NotifyType.R_U_THERE_ACK) {
     throw new FieldError("Notify Message Type", n.messageType, "not R-U-THERE (36136) or R-U-THERE-ACK (36137)");
@@ -94,7 +95,7 @@ export type DpdAction = { readonly sequence: number } | "dead" | undefined;
 /**
  * One IKE SA's DPD timer, pure over time: the caller passes `now` (ms) and
  * sends what `due` asks for. Any authenticated message from the peer (IKE
- * or ESP) proves it alive (section 5.3: DPD is needed only when idle).
+ * or ESP) proves it alive (section 5.4: DPD is needed only when idle).
  */
 export class DpdMonitor {
   private lastHeard: number;
@@ -147,7 +148,7 @@ export class DpdMonitor {
     return this.outstanding === undefined ? this.lastHeard + this.policy.delayMs : this.outstanding.sentAt + this.policy.retryMs;
   }
 
-  /** Every R-U-THERE, retries included, carries a new number (section 7), modulo 2^32. */
+  /** Every R-U-THERE, retries included, carries a new number (section 6), modulo 2^32. */
   private ask(now: number, tries: number): { sequence: number } {
     const sequence = this.next;
     this.next = (this.next + 1) >>> 0;

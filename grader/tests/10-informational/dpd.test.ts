@@ -32,7 +32,7 @@ describe("step 1: the notifications, as strongSwan sends them", () => {
       expectBytes(encodeNotification(ours), encodeNotification(n), {
         what: `encodeNotification(${n.messageType === NotifyType.R_U_THERE ? "rUThere" : "rUThereAck"}(strongSwan's IKE SA, 0x${seq.toString(16)}))`,
         layout: NOTIFY_LAYOUT,
-        why: "RFC 3706 section 5.2: DOI IPSEC, protocol ISAKMP, SPI Size 16 with CKY-I | CKY-R, type 36136 (0x8d28) or 36137 (0x8d29), the sequence number as 4 big-endian octets.",
+        why: "RFC 3706 section 5.3: DOI IPSEC, protocol ISAKMP, SPI Size 16 with CKY-I | CKY-R, type 36136 (0x8d28) or 36137 (0x8d29), the sequence number as 4 big-endian octets.",
       });
       expectEqual(dpdSequence(ike, n), seq, { what: `dpdSequence(charon's ${n.messageType})` });
     }
@@ -86,7 +86,7 @@ describe("step 3: the monitor", () => {
     expectEqual(m.due(10_000), { sequence: 100 }, { what: "due(10000)", why: "10 s without a word from the peer: ask, with the first sequence number." });
     expectEqual(m.due(11_000), undefined, { what: "due(11000)", why: "the answer has until 12000." });
     expectEqual(m.nextDeadline(), 12_000, { what: "nextDeadline() while waiting" });
-    expectEqual(m.due(12_000), { sequence: 101 }, { what: "due(12000)", why: "no ACK within retryMs: ask again, with a new number (RFC 3706 section 7)." });
+    expectEqual(m.due(12_000), { sequence: 101 }, { what: "due(12000)", why: "no ACK within retryMs: ask again, with a new number (RFC 3706 section 6)." });
     expectEqual(m.acknowledged(100, 12_500), false, { what: "acknowledged(100, 12500) after 101 was sent", why: "only an ACK of the question still open proves anything." });
     expectEqual(m.due(14_000), { sequence: 102 }, { what: "due(14000)" });
     expectEqual(m.due(16_000), "dead", { what: "due(16000)", why: "tries = 3 questions went unanswered: the peer is dead; the IKE SA and its CHILD SAs go." });
@@ -97,7 +97,7 @@ describe("step 3: the monitor", () => {
   test("an ACK or any traffic puts the monitor back to sleep", () => {
     const m = new DpdMonitor(policy, 0xffffffff, 0);
     m.traffic(5_000);
-    expectEqual(m.due(10_000), undefined, { what: "due(10000) after traffic at 5000", why: "traffic proves the peer alive: DPD asks only after delayMs of silence (RFC 3706 section 5.3)." });
+    expectEqual(m.due(10_000), undefined, { what: "due(10000) after traffic at 5000", why: "traffic proves the peer alive: DPD asks only after delayMs of silence (RFC 3706 section 5.4)." });
     expectEqual(m.due(15_000), { sequence: 0xffffffff }, { what: "due(15000)" });
     expectEqual(m.acknowledged(0xffffffff, 15_100), true, { what: "acknowledged(0xffffffff, 15100)" });
     expectEqual(m.nextDeadline(), 25_100, { what: "nextDeadline() after the ACK at 15100" });

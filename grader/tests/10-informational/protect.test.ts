@@ -50,14 +50,14 @@ describe("step 1: strongSwan's informational messages open", () => {
       const ack = v.summary.includes("DPD_ACK");
       const n = p.notification;
       expectEqual(n.messageType, ack ? NotifyType.R_U_THERE_ACK : NotifyType.R_U_THERE, { what: `charon's "${v.summary}": Notify Message Type` });
-      expectEqual(n.spi, cookies(), { what: `charon's "${v.summary}": SPI`, why: "DPD names the IKE SA by CKY-I | CKY-R (RFC 3706 section 5.2)." });
+      expectEqual(n.spi, cookies(), { what: `charon's "${v.summary}": SPI`, why: "DPD names the IKE SA by CKY-I | CKY-R (RFC 3706 section 5.3)." });
       const seq = new DataView(n.data.buffer, n.data.byteOffset, n.data.length).getUint32(0);
       // An ACK echoes the last R-U-THERE that the other side sent.
       if (ack) expectEqual(seq, asked.get(v.to)?.at(-1), { what: `charon's "${v.summary}": the sequence number`, why: "R-U-THERE-ACK carries the number of the R-U-THERE it answers." });
       else asked.set(v.from, [...(asked.get(v.from) ?? []), seq]);
     }
     for (const [from, seqs] of asked) {
-      for (let i = 1; i < seqs.length; i++) expectEqual(seqs[i], seqs[i - 1]! + 1, { what: `${from}'s R-U-THERE number ${i + 1}`, why: "each R-U-THERE carries the previous number plus one (RFC 3706 section 7)." });
+      for (let i = 1; i < seqs.length; i++) expectEqual(seqs[i], seqs[i - 1]! + 1, { what: `${from}'s R-U-THERE number ${i + 1}`, why: "each R-U-THERE carries the previous number plus one (RFC 3706 section 6)." });
     }
   });
   test("the deletes: the CHILD SA by the initiator's inbound SPI, then the IKE SA by its cookies", () => {
