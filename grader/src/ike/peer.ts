@@ -250,6 +250,15 @@ export class IkePeer {
     }
   }
 
+  /**
+   * Where the message being handled arrived: after the initiator's move to
+   * 4500 its aggressive mode message 3 hashes those ports into NAT-D
+   * (RFC 3947 section 3.2), so the responder must compare with them.
+   */
+  #arrival(): { local: Endpoint; remote: Endpoint } {
+    return { local: { address: this.#transport.address, port: this.#path.localPort }, remote: this.#path.remote };
+  }
+
   #established(ike: IkeSa): void {
     this.#ike = ike;
     this.#log(`IKE SA established: ${hex(ike.ckyI)}/${hex(ike.ckyR)} (${ike.mode} mode, ${ike.role})`);
@@ -383,7 +392,7 @@ export class IkePeer {
     retx.accepted(datagram);
     const created: Exchange<Phase1State> = { name: `${mode} mode`, retx, state: first.state, next: undefined };
     this.#phase1 = created;
-    created.next = mode === "main" ? this.#phase1Step(created, m.mainMode4, this.#phase1Step(created, m.mainMode6, undefined)) : this.#phase1Step(created, m.aggressiveFinish, undefined);
+    created.next = mode === "main" ? this.#phase1Step(created, m.mainMode4, this.#phase1Step(created, m.mainMode6, undefined)) : this.#phase1Step(created, (s, d) => m.aggressiveFinish(s, d, this.#arrival()), undefined);
     this.#send(created, first.send, "message 2");
   }
 
