@@ -24,10 +24,9 @@
  *    iv: the sealed nextIv}, send: the datagram }. Message 6 uses it too.
  * 5. `mainMode5(state, datagram)`: only for an initiator with messages 3
  *    and a suite, else FieldError("Message", state.messages, ...). Decode
- *    the message (chapter 03) and acceptHeader it; exactly one KE and one
- *    Nonce (onePayload from exchange.ts); checkPeerPublic(group, g^xr)
- *    (chapter 05); if state.natT, detectNat(state, suite's hash, the NAT-D
- *    bodies, config.local, config.remote), else no NAT on either side.
+ *    the message (chapter 03) and acceptHeader it; peerKeyExchange
+ *    (message-4: the responder's KE checked, its Nonce, and the NAT status
+ *    from its NAT-D) gives gxr, nr and nat.
  *    State {...accepted, gxr, nr, nat, messages: 5}; phase1Keys gives keys
  *    and the first IV; return sealIdentity of that state with keys and iv.
  *

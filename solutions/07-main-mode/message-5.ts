@@ -20,16 +20,14 @@
  */
 import { FieldError } from "@course/errors.ts";
 import { PayloadType } from "@course/isakmp-names.ts";
-import { modpGroup } from "@course/modp-groups.ts";
 import { decodeHeader } from "../02-isakmp-header/decode.ts";
 import { encodeIdentification } from "../03-payloads/identification.ts";
 import { decodeMessage, type Payload } from "../03-payloads/message.ts";
-import { checkPeerPublic } from "../05-diffie-hellman/peer-value.ts";
 import { hashI, hashR, type Phase1Transcript } from "../06-phase1-keys/auth-hash.ts";
 import { sealMessage } from "./encryption.ts";
-import { acceptHeader, exchangeTypeOf, onePayload, payloadsOf, type Endpoint, type Phase1Keys, type Phase1State, type Role, type Step } from "./exchange.ts";
-import { phase1Keys, suiteAlgorithms } from "./keys.ts";
-import { detectNat } from "./nat-detection.ts";
+import { acceptHeader, exchangeTypeOf, type Endpoint, type Phase1Keys, type Phase1State, type Role, type Step } from "./exchange.ts";
+import { phase1Keys } from "./keys.ts";
+import { peerKeyExchange } from "./message-4.ts";
 
 /** RFC 3947 section 4: the port IKE moves to once a NAT is detected. */
 export const NAT_T_PORT = 4500;
@@ -108,18 +106,9 @@ export function mainMode5(state: Phase1State, datagram: Uint8Array): Step<Phase1
   }
   const m = decodeMessage(datagram);
   const accepted = acceptHeader(state, decodeHeader(datagram));
-  const suite = state.suite;
-  const gxr = onePayload(m, PayloadType.KEY_EXCHANGE).data;
-  // A public value of 0, 1, p-1 or out of range would make g^xy guessable.
-  checkPeerPublic(modpGroup(suite.group), gxr);
-  const nr = onePayload(m, PayloadType.NONCE).data;
-  const { config } = state;
-  // The responder's NAT-D hashes, checked against the addresses and ports
-  // this exchange has used so far (500, or whatever the config says).
-  const nat = state.natT
-    ? detectNat(state, suiteAlgorithms(suite).hash, payloadsOf(m, PayloadType.NAT_D).map((p) => p.data), config.local, config.remote)
-    : { localBehindNat: false, remoteBehindNat: false };
-  const withDh: Phase1State = { ...accepted, gxr: gxr.slice(), nr: nr.slice(), nat, messages: 5 };
+  // The responder's KE, Nonce and NAT-D, read as the responder read ours.
+  const peer = peerKeyExchange(state, m);
+  const withDh: Phase1State = { ...accepted, gxr: peer.publicValue, nr: peer.nonce, nat: peer.nat, messages: 5 };
   const { keys, iv } = phase1Keys(withDh);
   return sealIdentity({ ...withDh, keys, iv });
 }

@@ -15,7 +15,7 @@ import * as refM1 from "@ref/07-main-mode/message-1.ts";
 import * as refM2 from "@ref/07-main-mode/message-2.ts";
 import * as refM3 from "@ref/07-main-mode/message-3.ts";
 import * as ref from "@ref/07-main-mode/message-4.ts";
-import { mainMode4 } from "@impl/07-main-mode/message-4.ts";
+import { mainMode4, peerKeyExchange } from "@impl/07-main-mode/message-4.ts";
 import { SEED_MAIN_MODE_LENGTHS, b, messageLayout, payloadBodies, recordedAs, replay, seedInitiatorConfig, seedResponderConfig, seeded, strongswanConfig } from "./fixtures.ts";
 
 /** The seed's routers after messages 1-3, and message 3 itself. */
@@ -25,6 +25,43 @@ function seedAfter3(label: string) {
   const three = refM3.mainMode3(one.state, two.send!);
   return { responder: two.state, initiator: three.state, m3: three.send! };
 }
+
+describe("step 0: peerKeyExchange reads the peer's KE, Nonce and NAT-D", () => {
+  for (const x of recordedAs("responder")) test(`charon's message 3: ${x.label}`, () => {
+    const two = refM2.mainMode2(strongswanConfig(x, replay(x.draws, "peerKeyExchange")), b(x.messages[0]));
+    const m3 = b(x.messages[2]);
+    const got = peerKeyExchange(two.state, decodeMessage(m3));
+    const body = (t: number) => payloadBodies(m3).find((p) => p.type === t)!.body;
+    expectBytes(got.publicValue, body(4), { what: "peerKeyExchange(our responder, charon's message 3).publicValue", why: "the Key Exchange Data charon sent: g^xi, which SKEYID_d, the IV and both hashes use." });
+    expectBytes(got.nonce, body(10), { what: "peerKeyExchange(...).nonce", why: "the Nonce data charon sent: Ni_b in SKEYID = prf(PSK, Ni_b | Nr_b)." });
+    expectEqual(got.nat, { localBehindNat: false, remoteBehindNat: true }, { what: "peerKeyExchange(...).nat", why: "charon fakes its own NAT-D hash to force UDP encapsulation, so it looks as if charon were behind a NAT." });
+  });
+
+  test("both directions: the initiator reads the responder's message 4 the same way", () => {
+    const { responder, initiator, m3 } = seedAfter3("peer-ke");
+    const four = ref.mainMode4(responder, m3).send!;
+    for (const [who, state, msg, type] of [["responder", responder, m3, "message 3"], ["initiator", initiator, four, "message 4"]] as const) {
+      const got = peerKeyExchange(state, decodeMessage(msg));
+      const want = ref.peerKeyExchange(state, decodeMessage(msg));
+      expectBytes(got.publicValue, want.publicValue, { what: `peerKeyExchange(the seed's ${who}, ${type}).publicValue` });
+      expectBytes(got.nonce, want.nonce, { what: `peerKeyExchange(the seed's ${who}, ${type}).nonce` });
+      expectEqual(got.nat, { localBehindNat: false, remoteBehindNat: false }, { what: `peerKeyExchange(the seed's ${who}, ${type}).nat`, why: "no NAT between 192.168.12.1 and .2: both NAT-D hashes match the addresses and ports used." });
+    }
+    const noNatT = peerKeyExchange({ ...responder, natT: false }, decodeMessage(m3));
+    expectEqual(noNatT.nat, { localBehindNat: false, remoteBehindNat: false }, { what: "peerKeyExchange with natT false", why: "without NAT-T agreed, NAT-D payloads are not looked at: no NAT on either side." });
+  });
+
+  test("refusals: a public value of 1, no suite", () => {
+    const { responder, m3 } = seedAfter3("peer-ke-refuse");
+    const m = decodeMessage(m3);
+    const one = new Uint8Array(128);
+    one[127] = 1;
+    const withOne = { ...m, payloads: m.payloads.map((p) => (p.type === 4 ? { ...p, data: one } : p)) as typeof m.payloads };
+    expectThrows(() => peerKeyExchange(responder, withOne), { what: "peerKeyExchange with Key Exchange Data = 1", error: "FieldError", field: "Key Exchange Data", why: "g^xy would be 1: checkPeerPublic refuses it (chapter 05)." });
+    const { suite: _suite, ...noSuite } = responder;
+    expectThrows(() => peerKeyExchange(noSuite, m), { what: "peerKeyExchange on a state with no agreed suite", error: "FieldError", field: "Transform", why: "the group of the public value comes from the agreed suite." });
+  });
+});
 
 describe("step 1: charon's message 3 in, the message 4 charon accepted out", () => {
   for (const x of recordedAs("responder")) test(`the recorded exchange: ${x.label}`, () => {
