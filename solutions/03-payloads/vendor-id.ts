@@ -12,6 +12,7 @@
  */
 import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError } from "@course/errors.ts";
 import type { HashName } from "@course/ike-algorithms.ts";
 import { UNKNOWN_VENDOR_ID, WELL_KNOWN_VENDOR_IDS, type VendorIdRecipe } from "@course/isakmp-vendor-ids.ts";
@@ -29,13 +30,9 @@ export function vendorIdBytes(recipe: VendorIdRecipe): Uint8Array {
   return new ByteWriter().bytes(digest.subarray(0, recipe.truncateTo)).u8(recipe.version[0], "Major version").u8(recipe.version[1], "Minor version").finish();
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** Wireshark's name for a vendor ID, or "Unknown Vendor ID". */
 export function vendorIdName(vid: Uint8Array): string {
-  return WELL_KNOWN_VENDOR_IDS.find((r) => equal(vendorIdBytes(r), vid))?.name ?? UNKNOWN_VENDOR_ID;
+  return WELL_KNOWN_VENDOR_IDS.find((r) => equalBytes(vendorIdBytes(r), vid))?.name ?? UNKNOWN_VENDOR_ID;
 }
 
 export interface NatDiscoveryInput {

@@ -15,6 +15,7 @@
  *
  * Lesson: lessons/07-main-mode.md#exchange
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError, NegotiationError } from "@course/errors.ts";
 import type { CipherName, HashName } from "@course/ike-algorithms.ts";
 import { NotifyType } from "@course/isakmp-attributes.ts";
@@ -168,10 +169,6 @@ export function responderState(mode: Phase1Mode, config: Phase1Config, first: Is
   return { role: "responder", mode, config, ckyI: first.initiatorSpi.slice(), ckyR: freshCookie(config.random, "Responder SPI"), messages: 0 };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /**
  * Checks that a decoded header belongs to this exchange: version 1.0, the
  * exchange type of this mode, Message ID 0, our cookies. The initiator
@@ -185,7 +182,7 @@ export function acceptHeader(state: Phase1State, h: IsakmpHeader): Phase1State {
   const type = exchangeTypeOf(state.mode);
   if (h.exchangeType !== type) throw new FieldError("Exchange type", h.exchangeType, `this is a ${state.mode} mode exchange (${type})`);
   if (h.messageId !== 0) throw new FieldError("Message ID", h.messageId, "phase 1 messages have Message ID 0");
-  if (!sameBytes(h.initiatorSpi, state.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this exchange");
+  if (!equalBytes(h.initiatorSpi, state.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this exchange");
   if (state.role === "responder" && state.messages === 0) {
     if (!isZero(h.responderSpi)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "must be zero in the first message of an exchange");
     return state;
@@ -194,7 +191,7 @@ export function acceptHeader(state: Phase1State, h: IsakmpHeader): Phase1State {
     if (state.role !== "initiator" || isZero(h.responderSpi)) throw new FieldError("Responder SPI", "0000000000000000", "the responder's reply must carry its cookie");
     return { ...state, ckyR: h.responderSpi.slice() };
   }
-  if (!sameBytes(h.responderSpi, state.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this exchange");
+  if (!equalBytes(h.responderSpi, state.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this exchange");
   return state;
 }
 

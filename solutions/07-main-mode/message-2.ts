@@ -10,6 +10,7 @@
  *
  * Lesson: lessons/07-main-mode.md#message-2
  */
+import { equalBytes } from "@course/bytes.ts";
 import { PayloadType } from "@course/isakmp-names.ts";
 import { decodeHeader } from "../02-isakmp-header/decode.ts";
 import { ISAKMP_HEADER_LENGTH } from "../02-isakmp-header/header.ts";
@@ -19,14 +20,10 @@ import { selectPhase1 } from "../04-negotiation/phase1.ts";
 import { acceptHeader, clearMessage, onePayload, payloadsOf, responderState, type Phase1Config, type Phase1State, type Step } from "./exchange.ts";
 import { natTraversalVendorId, saVendorIds } from "./message-1.ts";
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** Did the peer send the RFC 3947 vendor ID? (Drafts' IDs are not enough: they use other payload numbers and ports.) */
 export function peerSupportsNatT(m: IsakmpMessage): boolean {
   const rfc3947 = natTraversalVendorId();
-  return payloadsOf(m, PayloadType.VENDOR_ID).some((v) => sameBytes(v.data, rfc3947));
+  return payloadsOf(m, PayloadType.VENDOR_ID).some((v) => equalBytes(v.data, rfc3947));
 }
 
 /**

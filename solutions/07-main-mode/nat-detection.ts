@@ -12,6 +12,7 @@
  *
  * Lesson: lessons/07-main-mode.md#nat-detection
  */
+import { equalBytes } from "@course/bytes.ts";
 import { NegotiationError } from "@course/errors.ts";
 import type { HashName } from "@course/ike-algorithms.ts";
 import { NotifyType } from "@course/isakmp-attributes.ts";
@@ -20,10 +21,6 @@ import type { Endpoint, NatStatus, Phase1State } from "./exchange.ts";
 
 function natD(state: Phase1State, hash: HashName, e: Endpoint): Uint8Array {
   return natDiscoveryHash({ hash, initiatorCookie: state.ckyI, responderCookie: state.ckyR, address: e.address, port: e.port });
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The NAT-D payload bodies we send: the remote end (destination) first, then our own (source). */
@@ -50,7 +47,7 @@ export function detectNat(state: Phase1State, hash: HashName, received: readonly
   const ours = natD(state, hash, local);
   const theirs = natD(state, hash, remote);
   return {
-    localBehindNat: !sameBytes(first, ours),
-    remoteBehindNat: !sources.some((s) => sameBytes(s, theirs)),
+    localBehindNat: !equalBytes(first, ours),
+    remoteBehindNat: !sources.some((s) => equalBytes(s, theirs)),
   };
 }

@@ -20,6 +20,7 @@
  *
  * Lesson: lessons/07-main-mode.md#retransmit
  */
+import { equalBytes } from "@course/bytes.ts";
 
 export interface RetransmitPolicy {
   /** The wait after the first transmission, in ms. */
@@ -52,8 +53,6 @@ function checkPolicy(p: RetransmitPolicy): void {
   if (!(p.maxMs >= p.initialMs) || !Number.isFinite(p.maxMs)) throw new RangeError(`maxMs must be at least initialMs (got ${p.maxMs})`);
   if (!Number.isInteger(p.tries) || p.tries < 0) throw new RangeError(`tries must be a whole number >= 0 (got ${p.tries})`);
 }
-
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The message we wait for an answer to. */
 interface Pending {
@@ -120,7 +119,7 @@ export class Retransmitter {
   }
 
   received(datagram: Uint8Array): "new" | "duplicate" {
-    return this.#lastAccepted !== undefined && same(datagram, this.#lastAccepted) ? "duplicate" : "new";
+    return this.#lastAccepted !== undefined && equalBytes(datagram, this.#lastAccepted) ? "duplicate" : "new";
   }
 
   accepted(datagram: Uint8Array): void {

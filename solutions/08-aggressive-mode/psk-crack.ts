@@ -18,6 +18,7 @@
  *
  * Lesson: lessons/08-aggressive-mode.md#psk-crack
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError, TextFormatError } from "@course/errors.ts";
 import type { HashName } from "@course/ike-algorithms.ts";
 import { IKE_HASHES } from "@course/ike-algorithms.ts";
@@ -88,10 +89,6 @@ function crackHash(input: CrackInput): HashName {
   throw new FieldError("Hash DATA", n, "16 octets means MD5 and 20 SHA-1; for another length say which hash was negotiated");
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 export function crackPsk(input: CrackInput, words: Iterable<string>): string | undefined {
   const h = crackHash(input);
   const transcript = { gxi: input.gxi, gxr: input.gxr, ckyI: input.ckyI, ckyR: input.ckyR, saiB: input.saiB };
@@ -100,7 +97,7 @@ export function crackPsk(input: CrackInput, words: Iterable<string>): string | u
   // the first match, so a generator of candidates is read only that far.
   for (const word of words) {
     const skeyid = skeyidPsk(h, utf8.encode(word), input.niB, input.nrB);
-    if (equal(hashR(h, skeyid, transcript, input.idirB), input.hashR)) return word;
+    if (equalBytes(hashR(h, skeyid, transcript, input.idirB), input.hashR)) return word;
   }
   return undefined;
 }

@@ -19,6 +19,7 @@
  *
  * Lesson: lessons/09-quick-mode.md#message-2
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError, NegotiationError } from "@course/errors.ts";
 import { IpsecAttr, NotifyType } from "@course/isakmp-attributes.ts";
 import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
@@ -41,10 +42,6 @@ import { afterHash, checkHash, quickHash1, quickHash2, receivedHash } from "./ha
 import { encapsulationMode, newSpi, pfsGroupOf, quickIv, sealQuick, setProtocol, spiBytes, udpEncapsulation, type QuickState } from "./message-1.ts";
 import { checkProxyIds, type Phase2Config } from "./proxy-id.ts";
 
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /**
  * The Message ID of a quick mode message for this IKE SA: the header must
  * carry our cookies, exchange type 32, the E flag, and a non-zero Message ID.
@@ -53,8 +50,8 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 export function quickMessageId(ike: IkeSa, datagram: Uint8Array): number {
   const h = decodeHeader(datagram);
   if (h.exchangeType !== ExchangeType.QUICK_MODE) throw new FieldError("Exchange type", h.exchangeType, "a quick mode message has exchange type 32");
-  if (!same(h.initiatorSpi, ike.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this IKE SA");
-  if (!same(h.responderSpi, ike.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this IKE SA");
+  if (!equalBytes(h.initiatorSpi, ike.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this IKE SA");
+  if (!equalBytes(h.responderSpi, ike.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this IKE SA");
   if (h.messageId === 0) throw new FieldError("Message ID", 0, "Message ID 0 is phase 1's; quick mode has its own (RFC 2408 section 3.1)");
   // RFC 2409 section 5.5: everything after the header is encrypted.
   if (!h.flags.encryption) throw new FieldError("Flags", 0, "quick mode messages are encrypted: the E flag must be set");

@@ -18,6 +18,7 @@
  *
  * Lesson: lessons/09-quick-mode.md#message-3
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError, NegotiationError } from "@course/errors.ts";
 import { EncapsulationMode, IpsecAttr, LifeType, NotifyType } from "@course/isakmp-attributes.ts";
 import { ipsecAlgorithms } from "@course/ipsec-suites.ts";
@@ -33,10 +34,6 @@ import { childKeys } from "./keymat.ts";
 import { sealQuick, type QuickAgreement, type QuickState } from "./message-1.ts";
 import { pfsSecret, quickMessageId, quickPayloads, transformAttribute } from "./message-2.ts";
 import { checkProxyIds, type ChildSa } from "./proxy-id.ts";
-
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 function openNext(state: QuickState, datagram: Uint8Array) {
   const mid = quickMessageId(state.ike, datagram);
@@ -88,7 +85,7 @@ function acceptReply(state: QuickState, sa: SecurityAssociation): QuickAgreement
   if (!ours) bad(`proposal #${reply.number} for protocol ${reply.protocolId} was never offered`);
   if (reply.transforms.length !== 1) bad(`the reply must hold exactly one transform, it holds ${reply.transforms.length}`);
   const t = reply.transforms[0]!;
-  const offered = ours!.transforms.find((o) => same(encodeTransform(o), encodeTransform(t)));
+  const offered = ours!.transforms.find((o) => equalBytes(encodeTransform(o), encodeTransform(t)));
   if (!offered) bad(`transform #${t.number} is not one we offered, unchanged (RFC 2408 section 4.2)`);
   if (reply.spi.length !== 4) throw new FieldError("SPI Size", reply.spi.length, "AH and ESP SPIs are 4 octets");
   const peerSpi = readU32(reply.spi, 0);

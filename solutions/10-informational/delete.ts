@@ -15,6 +15,7 @@
  *
  * Lesson: lessons/10-informational.md#delete
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError } from "@course/errors.ts";
 import { Doi, ProtocolId } from "@course/isakmp-attributes.ts";
 import { readU32, writeU32 } from "../01-bytes/integers.ts";
@@ -67,10 +68,6 @@ export function deleteChildSas(protocol: IpsecProtocol, children: readonly Child
   return { doi: Doi.IPSEC, protocolId: PROTOCOL_ID[protocol], spis: children.map((c) => spiOctets(c.inbound.spi)) };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** What a Delete received on this IKE SA removes. */
 export function applyDelete<C extends ChildSpis>(ike: IkeSa, children: readonly C[], d: Delete): DeleteOutcome<C> {
   if (d.doi !== Doi.IPSEC) throw new FieldError("Domain of interpretation", d.doi, "IKEv1 deletes are in the IPSEC DOI (1)");
@@ -79,7 +76,7 @@ export function applyDelete<C extends ChildSpis>(ike: IkeSa, children: readonly 
     const ours = cookieSpi(ike.ckyI, ike.ckyR);
     let ikeSa = false;
     for (const spi of d.spis) {
-      if (sameBytes(spi, ours)) ikeSa = true;
+      if (equalBytes(spi, ours)) ikeSa = true;
       else unknown.push(spi);
     }
     // IKEv1 CHILD SAs do not depend on the IKE SA that made them (RFC 2409

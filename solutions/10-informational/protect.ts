@@ -17,6 +17,7 @@
  *
  * Lesson: lessons/10-informational.md#protect
  */
+import { equalBytes } from "@course/bytes.ts";
 import { FieldError, NegotiationError } from "@course/errors.ts";
 import { ikeCipher } from "@course/ike-algorithms.ts";
 import { NotifyType } from "@course/isakmp-attributes.ts";
@@ -41,10 +42,6 @@ export interface Informational {
 
 /** RFC 2408 section 4.8: an informational exchange carries notifications and deletes. */
 const INFORMATIONAL_PAYLOADS: ReadonlySet<number> = new Set([PayloadType.NOTIFICATION, PayloadType.DELETE]);
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /**
  * A Message ID for a new exchange: random (RFC 2408 section 3.1: unique per
@@ -128,8 +125,8 @@ export function sealInformational(ike: IkeSa, messageId: number, payloads: Paylo
  */
 export function openInformational(ike: IkeSa, datagram: Uint8Array): Informational {
   const h = decodeHeader(datagram);
-  if (!sameBytes(h.initiatorSpi, ike.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this IKE SA");
-  if (!sameBytes(h.responderSpi, ike.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this IKE SA");
+  if (!equalBytes(h.initiatorSpi, ike.ckyI)) throw new FieldError("Initiator SPI", toHex(h.initiatorSpi), "not the initiator cookie of this IKE SA");
+  if (!equalBytes(h.responderSpi, ike.ckyR)) throw new FieldError("Responder SPI", toHex(h.responderSpi), "not the responder cookie of this IKE SA");
   if (h.exchangeType !== ExchangeType.INFORMATIONAL) throw new FieldError("Exchange type", h.exchangeType, "an informational message has exchange type 5");
   if (!h.flags.encryption) {
     throw new NegotiationError(NotifyType.INVALID_FLAGS, "Flags", "an unencrypted informational message after phase 1 could come from anyone: it must be encrypted and carry HASH(1) (RFC 2409 section 5.7)");
@@ -142,7 +139,7 @@ export function openInformational(ike: IkeSa, datagram: Uint8Array): Information
   }
   checkPayloads(rest);
   const want = informationalHash(ike, h.messageId, rest);
-  if (!sameBytes(first.data, want)) {
+  if (!equalBytes(first.data, want)) {
     throw new NegotiationError(NotifyType.INVALID_HASH_INFORMATION, "Hash DATA", `HASH(1) is ${toHex(first.data)}, but prf(SKEYID_a, M-ID | N/D) is ${toHex(want)}: altered on the way, or another IKE SA's key`);
   }
   return { messageId: h.messageId, payloads: rest };

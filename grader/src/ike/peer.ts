@@ -8,6 +8,7 @@
  * moves to UDP 4500 when NAT traversal asks for it (RFC 3947 section 4) and
  * answers informational exchanges (DPD, delete).
  */
+import { equalBytes } from "@course/bytes.ts";
 import { NegotiationError, PacketError } from "@course/errors.ts";
 import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
 import { NOTIFY_TYPE_NAMES, NotifyType } from "@course/isakmp-attributes.ts";
@@ -56,7 +57,6 @@ interface Exchange<S> {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const hex32 = (n: number) => n.toString(16).padStart(8, "0");
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** What a peer says when our MM5/MM6 decrypts to garbage or its hash fails (RFC 2408 section 3.14.1). */
 const WRONG_KEY_SIGNS: ReadonlySet<number> = new Set([NotifyType.INVALID_PAYLOAD_TYPE, NotifyType.INVALID_HASH_INFORMATION, NotifyType.AUTHENTICATION_FAILED]);
@@ -363,7 +363,7 @@ export class IkePeer {
   #onPhase1(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
     const ex = this.#phase1;
     if (ex) {
-      if (!same(header.initiatorSpi, ex.state.ckyI)) {
+      if (!equalBytes(header.initiatorSpi, ex.state.ckyI)) {
         this.#log(`dropped a phase 1 message for another IKE SA (initiator cookie ${hex(header.initiatorSpi)})`);
         return;
       }
@@ -398,7 +398,7 @@ export class IkePeer {
 
   #onQuick(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
     const ike = this.#ike;
-    if (!ike || !same(header.initiatorSpi, ike.ckyI) || !same(header.responderSpi, ike.ckyR)) {
+    if (!ike || !equalBytes(header.initiatorSpi, ike.ckyI) || !equalBytes(header.responderSpi, ike.ckyR)) {
       this.#log(`dropped a quick mode message for an IKE SA we do not have (${hex(header.initiatorSpi)}/${hex(header.responderSpi)})`);
       return;
     }
@@ -438,7 +438,7 @@ export class IkePeer {
       // have sent it, so it tears nothing down. It is kept as the likely
       // reason if the exchange then dies.
       const p1 = this.#phase1;
-      if (ike || !p1 || !same(header.initiatorSpi, p1.state.ckyI)) {
+      if (ike || !p1 || !equalBytes(header.initiatorSpi, p1.state.ckyI)) {
         this.#log("dropped an unprotected informational message");
         return;
       }
