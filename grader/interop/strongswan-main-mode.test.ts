@@ -33,8 +33,8 @@ import { walkPayloads } from "./isakmp-walk.ts";
 import { createLab, type Lab } from "./netns.ts";
 import { interopSuite } from "./tools.ts";
 import { tsharkExpert, tsharkFields, tsharkVerbose } from "./tshark.ts";
+import { hex } from "../src/teach/hexdump.ts";
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h, "hex"));
 
 function logged(log: string, label: string): string {

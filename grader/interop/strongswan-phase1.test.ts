@@ -30,6 +30,7 @@ import { isakmpMessage, walkPayloads, type WalkedMessage } from "./isakmp-walk.t
 import { createLab, type Lab } from "./netns.ts";
 import { interopSuite } from "./tools.ts";
 import { tsharkFields } from "./tshark.ts";
+import { hex } from "../src/teach/hexdump.ts";
 
 const PSK = "cisco123"; // a lab key, as in the seed's router configuration
 const PAYLOAD = { SA: 1, KE: 4, ID: 5, HASH: 8, NONCE: 10, NOTIFY: 11 } as const;
@@ -56,8 +57,6 @@ interface Exchange {
   /** The capture file, for tshark. */
   readonly pcap: string;
 }
-
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
 /** The first dump with this label in a charon log; a clear failure if charon did not print it. */
 function logged(log: string, label: string): Uint8Array {

@@ -7,6 +7,7 @@
  */
 import { ikeCipher, ikeHash, type CipherName, type HashName } from "../../support/ike-algorithms.ts";
 import { implLoader } from "../impl-loader.ts";
+import { hex } from "../teach/hexdump.ts";
 
 type SkeyidModule = typeof import("../../../solutions/06-phase1-keys/skeyid.ts");
 type EncKeyModule = typeof import("../../../solutions/06-phase1-keys/enc-key.ts");
@@ -43,8 +44,6 @@ function hexArg(name: string, text: string): Uint8Array {
   if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new KeysInputError(`--${name} takes hex octets (spaces and colons allowed), not "${text.slice(0, 40)}"`);
   return Uint8Array.from(Buffer.from(clean, "hex"));
 }
-
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
 export async function computeKeys(req: KeysRequest): Promise<KeysResult> {
   let h: HashName;

@@ -18,6 +18,7 @@ import type { PeerSettings } from "./config.ts";
 import type { Role } from "../../../solutions/07-main-mode/exchange.ts";
 import type { ChildSa, Endpoint, IkeModules, IkeSa, Phase1State, QuickState, Retransmitter } from "./modules.ts";
 import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
+import { hex } from "../teach/hexdump.ts";
 
 export interface PeerOptions {
   /** Progress lines (sent, received, retransmitted, established). */
@@ -55,7 +56,6 @@ interface Exchange<S> {
   cancel?: () => void;
 }
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const hex32 = (n: number) => n.toString(16).padStart(8, "0");
 
 /** What a peer says when our MM5/MM6 decrypts to garbage or its hash fails (RFC 2408 section 3.14.1). */

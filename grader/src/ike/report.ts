@@ -7,8 +7,8 @@
 import { IKE_CIPHERS, IKE_HASHES } from "@course/ike-algorithms.ts";
 import type { ChildSa, IkeSa } from "./modules.ts";
 import type { PeerOutcome } from "./peer.ts";
+import { hex } from "../teach/hexdump.ts";
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const spiHex = (spi: number) => spi.toString(16).padStart(8, "0");
 
 function suiteText(ike: IkeSa): string {

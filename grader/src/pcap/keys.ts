@@ -11,6 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { hex } from "../teach/hexdump.ts";
 
 /** Wireshark's names for the algorithms this course implements (its ESP preferences' choices). */
 export const WIRESHARK_ENCRYPTION = {
@@ -44,7 +45,6 @@ export interface IkeSaRecord {
   readonly encryptionKey: Uint8Array;
 }
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 const spiHex = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
 
 /** Wireshark's esp_sa table: protocol, source, destination, SPI, encryption, key, authentication, key. */
