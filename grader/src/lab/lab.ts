@@ -214,6 +214,8 @@ export async function labUp(o: LabOptions): Promise<LabRecord> {
   writeRecord(record);
   try {
     const lab = createLab(spec);
+    // IPv4 only, as the seed's lab: no IPv6 neighbour discovery chatter on the underlay or the LANs.
+    for (const ns of [lab.r1, lab.r2]) lab.exec(ns, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
     addLan(lab, lab.r1, ADDRESSES.left.lan);
     addLan(lab, lab.r2, ADDRESSES.right.lan);
     // The right side first: it must be listening when the left one starts sending.

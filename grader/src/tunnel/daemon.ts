@@ -27,7 +27,7 @@ import { childSaRecords, writeKeysDir, type IkeSaRecord, type SaRecord } from ".
 import { hex } from "../teach/hexdump.ts";
 import type { TunnelConfig } from "./config.ts";
 import { serveControl, type ControlServer } from "./control.ts";
-import { DataPlane, type DropReason, type GatewayModule } from "./dataplane.ts";
+import { DataPlane, GATEWAY_EXERCISE, loadGateway, type DropReason } from "./dataplane.ts";
 import { IkeController } from "./ike-controller.ts";
 import { TunnelLog, type Component } from "./log.ts";
 import { routeIntoTun } from "./route.ts";
@@ -113,7 +113,7 @@ export class TunnelDaemon {
     const p1 = peer.phase1;
     try {
       const modules: IkeModules = await loadIkeModules(loader);
-      const gateway = await loader.load<GatewayModule>("16-tunnel/gateway.ts");
+      const gateway = await loadGateway(loader);
       this.#control = await serveControl(stateDir, tunnel.tun, { status: () => this.status(), down: () => (void this.stop("tunnel down"), { ok: true }) });
       this.#transport = await udpTransport(p1.local.address);
       this.#tun = openTun(tunnel.tun);
@@ -121,14 +121,17 @@ export class TunnelDaemon {
       this.#log.info("tun", `${this.#tun.name} up, mtu ${tunnel.mtu}, route ${peer.phase2.remoteSubnet}${src ? ` src ${src}` : ""}`);
 
       const transport = this.#transport;
+      const local4500 = { address: p1.local.address, port: 4500 };
       const remote4500 = { address: p1.remote.address, port: 4500 };
       const drop = (reason: DropReason, detail: string) => this.#log.drop(DROP_COMPONENT[reason], reason, detail);
       const dataplane = new DataPlane(
         gateway,
-        { local: p1.local.address, remote: p1.remote.address, localSubnet: peer.phase2.localSubnet, remoteSubnet: peer.phase2.remoteSubnet },
+        { local: local4500, remote: remote4500, localSubnet: peer.phase2.localSubnet, remoteSubnet: peer.phase2.remoteSubnet },
         {
           sendEsp: (datagram) => transport.sendEsp(datagram, remote4500),
-          writeTun: (packet) => this.#tun?.write(packet),
+          writeTun: (packet) => {
+            if (this.#tun && !this.#tun.write(packet)) this.#log.limited("warn", "tun", "tun-full", "the kernel's TUN queue is full: a packet was lost");
+          },
           needSa: () => this.#controller?.initiate(),
           heard: () => this.#controller?.heard(),
           soft: (spi) => {
@@ -136,6 +139,7 @@ export class TunnelDaemon {
             this.#controller?.rekey(spi);
           },
           drop,
+          fault: (where, error) => this.#fault(where, error),
         },
         realClock,
         tunnel.queue,
@@ -161,6 +165,13 @@ export class TunnelDaemon {
       await this.#close();
       throw e;
     }
+  }
+
+  /** Not a packet's fault: the learner's unfinished code (todo()) or a bug. Said loudly, at most a few times a second. */
+  #fault(where: string, error: Error): void {
+    const hint = error.name === "TodoError" ? ` (a function of your code is not written yet; ${GATEWAY_EXERCISE} and the chapters it builds on run here)` : "";
+    this.#log.limited("error", "tunnel", `fault in ${where}`, `fault handling a ${where}: ${error.name}: ${error.message}${hint}`);
+    if (this.#log.enabled("debug") && error.stack) this.#log.debug("tunnel", error.stack);
   }
 
   #childUp(child: ChildSa): void {
@@ -252,7 +263,7 @@ export class TunnelDaemon {
         this.#log.warn("ike", `shutdown: ${(e as Error).message}`);
       }
       await this.#close();
-      this.#log.flushDrops();
+      this.#log.flushLimited();
       this.#log.info("tunnel", "stopped");
       this.#ended();
     })();

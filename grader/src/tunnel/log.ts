@@ -17,7 +17,7 @@ export interface LogSink {
 }
 
 /** Lines per reason per second before the rest are only counted. */
-export const DROP_LINES_PER_SECOND = 3;
+export const LINES_PER_SECOND = 3;
 
 function timestamp(ms: number): string {
   return new Date(ms).toISOString().slice(11, 23);
@@ -27,7 +27,7 @@ export class TunnelLog {
   readonly #rank: number;
   readonly #sink: LogSink;
   readonly #now: () => number;
-  readonly #drops = new Map<string, { second: number; lines: number; suppressed: number }>();
+  readonly #limits = new Map<string, { second: number; lines: number; suppressed: number }>();
 
   constructor(level: LogLevel, sink: LogSink, now: () => number = Date.now) {
     this.#rank = LOG_LEVELS.indexOf(level);
@@ -56,29 +56,34 @@ export class TunnelLog {
     this.line("debug", component, text);
   }
 
-  /** A dropped packet: a warning with its reason, at most DROP_LINES_PER_SECOND lines per reason and second. */
+  /** A dropped packet: a warning with its reason, at most LINES_PER_SECOND lines per reason and second. */
   drop(component: Component, reason: string, detail: string): void {
+    this.limited("warn", component, reason, `drop ${reason}: ${detail}`);
+  }
+
+  /** A line that may repeat at packet rate: at most LINES_PER_SECOND per `key` and second, the rest counted. */
+  limited(level: LogLevel, component: Component, key: string, text: string): void {
     const second = Math.floor(this.#now() / 1000);
-    const d = this.#drops.get(reason) ?? { second, lines: 0, suppressed: 0 };
+    const d = this.#limits.get(key) ?? { second, lines: 0, suppressed: 0 };
+    this.#limits.set(key, d);
     if (d.second !== second) {
       d.second = second;
       d.lines = 0;
     }
-    if (d.lines >= DROP_LINES_PER_SECOND) {
+    if (d.lines >= LINES_PER_SECOND) {
       d.suppressed++;
-    } else {
-      d.lines++;
-      const more = d.suppressed > 0 ? ` (and ${d.suppressed} more ${reason} drops not logged)` : "";
-      d.suppressed = 0;
-      this.warn(component, `drop ${reason}: ${detail}${more}`);
+      return;
     }
-    this.#drops.set(reason, d);
+    d.lines++;
+    const more = d.suppressed > 0 ? ` (and ${d.suppressed} more "${key}" lines not logged)` : "";
+    d.suppressed = 0;
+    this.line(level, component, text + more);
   }
 
-  /** Logs the counts of drops not yet logged (at shutdown). */
-  flushDrops(): void {
-    for (const [reason, d] of this.#drops) {
-      if (d.suppressed > 0) this.warn("tunnel", `${d.suppressed} more ${reason} drops not logged`);
+  /** Logs the counts of lines not yet logged (at shutdown). */
+  flushLimited(): void {
+    for (const [key, d] of this.#limits) {
+      if (d.suppressed > 0) this.warn("tunnel", `${d.suppressed} more "${key}" lines not logged`);
       d.suppressed = 0;
     }
   }
