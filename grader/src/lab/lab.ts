@@ -151,17 +151,24 @@ export function sideEnv(r: LabRecord, side: Side): Record<string, string> {
   };
 }
 
-/** Starts our daemon in one namespace in the background; returns its PID (from its PID file). */
-function startOurs(lab: Lab, ns: Namespace, r: LabRecord, side: Side, o: LabOptions): number {
+/** One side's tunnel configuration file in the lab's folder. */
+export const sideConfigPath = (name: string, side: Side) => join(labDir(name), `${side}.json`);
+
+/** Starts our daemon in one namespace in the background from its configuration file as it is; returns its PID (from its PID file). */
+function startDaemon(r: LabRecord, side: Side): number {
   const dir = sideDir(r.name, side);
   mkdirSync(dir, { recursive: true });
-  const config = join(labDir(r.name), `${side}.json`);
-  writeFileSync(config, JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
-  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", config, "--impl", o.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
-  const res = spawnSync("ip", ["netns", "exec", ns.name, ...argv], { encoding: "utf8", env: { ...process.env, ...sideEnv(r, side) } });
+  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", sideConfigPath(r.name, side), "--impl", r.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
+  const res = spawnSync("ip", ["netns", "exec", r.namespaces[side], ...argv], { encoding: "utf8", env: { ...process.env, ...sideEnv(r, side) } });
   if (res.status !== 0) throw new LabError(`the ${side} tunnel daemon did not start:\n${(res.stderr || res.stdout).trim()}`);
   const pid = Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim());
   return pid;
+}
+
+/** Writes one side's configuration for the lab's options and starts our daemon with it. */
+function startOurs(r: LabRecord, side: Side, o: LabOptions): number {
+  writeFileSync(sideConfigPath(r.name, side), JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
+  return startDaemon(r, side);
 }
 
 /** The right side as charon (kernel-libipsec), configured from the same parameters as our daemon would be. */
@@ -219,9 +226,9 @@ export async function labUp(o: LabOptions): Promise<LabRecord> {
     addLan(lab, lab.r1, ADDRESSES.left.lan);
     addLan(lab, lab.r2, ADDRESSES.right.lan);
     // The right side first: it must be listening when the left one starts sending.
-    record.pids.right = o.right === "strongswan" ? await startStrongswan(lab, lab.r2, record, o) : startOurs(lab, lab.r2, record, "right", o);
+    record.pids.right = o.right === "strongswan" ? await startStrongswan(lab, lab.r2, record, o) : startOurs(record, "right", o);
     writeRecord(record);
-    record.pids.left = startOurs(lab, lab.r1, record, "left", o);
+    record.pids.left = startOurs(record, "left", o);
     writeRecord(record);
     return record;
   } catch (e) {
@@ -266,6 +273,32 @@ export async function labDown(nameArg: string): Promise<DownReport> {
   }
   rmSync(labDir(name), { recursive: true, force: true });
   return report;
+}
+
+export interface RestartReport {
+  /** The daemon that was stopped first (SIGTERM: it sends its Deletes), if one was running. */
+  readonly stopped?: number;
+  readonly killed: boolean;
+  readonly pid: number;
+}
+
+/**
+ * Stops one side's daemon if it runs, and starts it again from that side's
+ * configuration file as it is now (`<lab folder>/<side>.json`, which may
+ * have been edited): a router rebooted, or reconfigured, while its peer
+ * keeps running. lab.json records the new PID.
+ */
+export async function labRestart(nameArg: string, side: Side): Promise<RestartReport> {
+  const name = checkLabName(nameArg);
+  const r = readLabRecord(name);
+  if (!r) throw new LabError(`lab ${name} is not up (no ${recordPath(name)})`);
+  if (side === "right" && r.right === "strongswan") throw new LabError("lab restart restarts our daemon; on a --right strongswan lab the right side is charon (lab down, then lab up)");
+  const old = r.pids[side];
+  const running = old !== undefined && pidAlive(old);
+  const killed = running ? await stopPid(old, 5000) : false;
+  r.pids[side] = startDaemon(r, side);
+  writeRecord(r);
+  return { ...(running ? { stopped: old } : {}), killed, pid: r.pids[side]! };
 }
 
 /** lab.json, or a record rebuilt from the fixed names when only the namespaces are left. */
