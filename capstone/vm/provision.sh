@@ -60,4 +60,7 @@ systemctl enable --now ipsec-lan.service
 cd "$course"
 owner=$(stat -c %U .)
 if [ "$owner" = root ]; then npm ci --no-audit --no-fund; else su "$owner" -c 'npm ci --no-audit --no-fund'; fi
+# `sudo ipsec-course ...` from anywhere: a link to the course's command (npx's handling of a
+# project's own command differs between npm versions; the link does not).
+ln -sf "$course/grader/bin/ipsec-course.js" /usr/local/bin/ipsec-course
 echo "provision.sh: $side ready (underlay 192.168.12.$n, LAN 10.$n.0.1/24 on lan0, course in $course)"
