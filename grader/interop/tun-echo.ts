@@ -37,7 +37,10 @@ tun.onPacket((packet) => {
     ttl: 64,
     echo: { type: ICMP_ECHO_REPLY, identifier: echo.identifier, sequence: echo.sequence, data: echo.data },
   });
-  if (tun.write(reply)) replies++;
+  // Written from the middle of a larger buffer, as a decrypted packet would be: the addon must honour the view's offset.
+  const frame = new Uint8Array(reply.length + 7);
+  frame.set(reply, 3);
+  if (tun.write(frame.subarray(3, 3 + reply.length))) replies++;
 });
 execFileSync("ip", ["addr", "add", "10.9.0.1/24", "dev", tun.name]);
 execFileSync("ip", ["link", "set", tun.name, "up"]);

@@ -22,7 +22,6 @@ import { loadIkeModules, type ChildSa, type IkeModules, type IkeSa } from "../ik
 import type { ImplLoader } from "../impl-loader.ts";
 import { realClock } from "../ike/clock.ts";
 import { udpTransport, type UdpTransport } from "../ike/udp.ts";
-import type { Transport } from "../ike/transport.ts";
 import { childSaRecords, writeKeysDir, type IkeSaRecord, type SaRecord } from "../pcap/keys.ts";
 import { hex } from "../teach/hexdump.ts";
 import type { TunnelConfig } from "./config.ts";
@@ -64,29 +63,10 @@ const DROP_COMPONENT: Readonly<Record<DropReason, Component>> = {
 
 const spiText = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
 
-/** Counts the IKE datagrams through a transport for the status counters. */
-function countingTransport(t: UdpTransport, counts: { ikeIn: number; ikeOut: number }): Transport {
-  return {
-    address: t.address,
-    send(datagram, localPort, to) {
-      counts.ikeOut++;
-      t.send(datagram, localPort, to);
-    },
-    onDatagram(handler) {
-      t.onDatagram((datagram, localPort, from) => {
-        counts.ikeIn++;
-        handler(datagram, localPort, from);
-      });
-    },
-    close: () => t.close(),
-  };
-}
-
 export class TunnelDaemon {
   readonly #o: DaemonOptions;
   readonly #log: TunnelLog;
   readonly #started = Date.now();
-  readonly #ikeCounts = { ikeIn: 0, ikeOut: 0 };
   readonly #childSince = new Map<number, number>();
   readonly #keyRows: SaRecord[] = [];
   readonly #ikeKeyRows: IkeSaRecord[] = [];
@@ -145,7 +125,7 @@ export class TunnelDaemon {
         tunnel.queue,
       );
       this.#dataplane = dataplane;
-      this.#controller = new IkeController(modules, peer, countingTransport(transport, this.#ikeCounts), realClock, controllerPolicy(config), {
+      this.#controller = new IkeController(modules, peer, transport, realClock, { ...(peer.dpd ? { dpd: peer.dpd } : {}), rekey: peer.rekey, deleteRekeyed: peer.deleteRekeyed }, {
         childUp: (child) => this.#childUp(child),
         childDown: (child, why) => {
           dataplane.remove(child);
@@ -230,10 +210,12 @@ export class TunnelDaemon {
     const s = this.#controller!.status();
     const now = Date.now();
     const zero = { packets: 0, bytes: 0 };
-    const ipsec: IpsecSaView[] = s.children.map((child) => ({
+    // The data plane counts by SPI: what arrived on our inbound SPI, what was sent on the peer's.
+    const ipsec: IpsecSaView[] = s.children.map(({ inboundSpi, ...child }) => ({
       ...child,
-      in: c.sas.get(child.spiInNumber) ?? zero,
-      out: c.sas.get(child.spiOutNumber) ?? zero,
+      protocol: "ESP",
+      in: c.sas.get(inboundSpi) ?? zero,
+      out: c.sas.get(parseInt(child.spiOut, 16)) ?? zero,
     }));
     return {
       name: this.#tun?.name ?? tunnel.tun,
@@ -246,7 +228,7 @@ export class TunnelDaemon {
       remoteSubnet: peer.phase2.remoteSubnet,
       ike: s.ike,
       ipsec,
-      counters: { tunIn: c.tunIn, tunOut: c.tunOut, espIn: c.espIn, espOut: c.espOut, ...this.#ikeCounts, queued: c.queued },
+      counters: { tunIn: c.tunIn, tunOut: c.tunOut, espIn: c.espIn, espOut: c.espOut, ikeIn: s.ikeIn, ikeOut: s.ikeOut, queued: c.queued },
       drops: c.drops,
     };
   }
