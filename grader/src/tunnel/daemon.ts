@@ -23,7 +23,7 @@ import type { ImplLoader } from "../impl-loader.ts";
 import { realClock } from "../ike/clock.ts";
 import { udpTransport, type UdpTransport } from "../ike/udp.ts";
 import { childSaRecords, writeKeysDir, type IkeSaRecord, type SaRecord } from "../pcap/keys.ts";
-import { hex } from "../teach/hexdump.ts";
+import { hex32 } from "../teach/hexdump.ts";
 import type { TunnelConfig } from "./config.ts";
 import { serveControl, type ControlServer } from "./control.ts";
 import { DataPlane, GATEWAY_EXERCISE, loadGateway, type DropReason } from "./dataplane.ts";
@@ -61,13 +61,12 @@ const DROP_COMPONENT: Readonly<Record<DropReason, Component>> = {
   "ike-rejected": "ike",
 };
 
-const spiText = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
+const spiText = (spi: number) => `0x${hex32(spi)}`;
 
 export class TunnelDaemon {
   readonly #o: DaemonOptions;
   readonly #log: TunnelLog;
   readonly #started = Date.now();
-  readonly #childSince = new Map<number, number>();
   readonly #keyRows: SaRecord[] = [];
   readonly #ikeKeyRows: IkeSaRecord[] = [];
   #tun: TunDevice | undefined;
@@ -127,11 +126,7 @@ export class TunnelDaemon {
       this.#dataplane = dataplane;
       this.#controller = new IkeController(modules, peer, transport, realClock, { ...(peer.dpd ? { dpd: peer.dpd } : {}), rekey: peer.rekey, deleteRekeyed: peer.deleteRekeyed }, {
         childUp: (child) => this.#childUp(child),
-        childDown: (child, why) => {
-          dataplane.remove(child);
-          this.#childSince.delete(child.inbound.spi);
-          this.#log.info("sad", `CHILD SA in ${spiText(child.inbound.spi)} out ${spiText(child.outbound.spi)} removed (${why})`);
-        },
+        childDown: (child) => dataplane.remove(child),
         ikeUp: (ike) => this.#ikeUp(ike),
         drop: (reason, detail) => dataplane.countDrop(reason, detail),
         log: (level, line) => this.#log.line(level, "ike", line),
@@ -156,8 +151,6 @@ export class TunnelDaemon {
 
   #childUp(child: ChildSa): void {
     this.#dataplane!.install(child);
-    this.#childSince.set(child.inbound.spi, Date.now());
-    this.#log.info("sad", `CHILD SA up: ESP in ${spiText(child.inbound.spi)} out ${spiText(child.outbound.spi)}, ${child.encryption ?? "null"}/${child.integrity}, ${child.udpEncapsulation ? "UDP-encapsulated " : ""}${child.mode}${child.pfs ? ", PFS" : ""}`);
     if (this.#o.keysDir) {
       const { local, remote } = this.#o.config.peer.phase1;
       this.#keyRows.push(...childSaRecords(child, local.address, remote.address));
@@ -166,7 +159,6 @@ export class TunnelDaemon {
   }
 
   #ikeUp(ike: IkeSa): void {
-    this.#log.info("ike", `IKE SA up: ${hex(ike.ckyI)}:${hex(ike.ckyR)} ${ike.mode} mode, ${ike.role}${ike.natT ? ", NAT-T on UDP 4500" : ""}`);
     if (this.#o.keysDir) {
       this.#ikeKeyRows.push({ initiatorCookie: ike.ckyI, encryptionKey: ike.keys.encKey });
       this.#writeKeys();
