@@ -41,6 +41,8 @@ export interface LabOptions {
   readonly pfs: boolean;
   /** aes256-sha256-modp2048 and ESP aes256-sha256 instead of the seed's aes128-sha1-modp1024 and aes128-sha1. */
   readonly strong: boolean;
+  /** Further configuration keys for both of our daemons (e.g. "dpd", "lifetimes", "rekey"), over the lab's own. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** What lab.json records. */
@@ -127,6 +129,7 @@ export function tunnelConfigFor(side: Side, o: LabOptions): Record<string, unkno
     localSubnet: me.subnet,
     remoteSubnet: peer.subnet,
     tun: TUN_NAME,
+    ...o.settings,
   };
 }
 
