@@ -12,7 +12,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { implLoader } from "../src/impl-loader.ts";
 import { VirtualClock } from "../src/ike/clock.ts";
-import { peerSettings, type PeerSettings } from "../src/ike/config.ts";
+import { peerSettings } from "../src/ike/config.ts";
 import { memoryLink, type MemoryLink } from "../src/ike/memory-link.ts";
 import { loadIkeModules, type ChildSa, type IkeModules } from "../src/ike/modules.ts";
 import { seededRandom } from "../src/ike/seeded-random.ts";
@@ -64,7 +64,6 @@ interface Side {
   readonly name: string;
   readonly ctl: IkeController;
   readonly tap: Tap;
-  readonly settings: PeerSettings;
   readonly up: ChildSa[];
   readonly down: { child: ChildSa; why: ChildDownReason; at: number }[];
   readonly live: Set<ChildSa>;
@@ -88,19 +87,19 @@ interface World {
 
 type Extra = Record<string, unknown>;
 
-function world(label: string, extra: Extra = {}): World {
+/** Two controllers with the same settings plus `extra`; `onlyB` overrides some for B. */
+function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
   const clock = new VirtualClock();
   const link = memoryLink(clock);
   const problems: string[] = [];
   let generation = 0;
   const base = { psk: "cisco123", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1", ...extra };
-  const make = (name: string, local: string, remote: string, ls: string, rs: string): Side => {
-    const settings = peerSettings({ ...base, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
+  const make = (name: string, local: string, remote: string, ls: string, rs: string, own: Extra = {}): Side => {
+    const settings = peerSettings({ ...base, ...own, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
     const t = tap(link.attach(local));
     const side: Side = {
       name,
       tap: t,
-      settings,
       up: [],
       down: [],
       live: new Set(),
@@ -136,7 +135,7 @@ function world(label: string, extra: Extra = {}): World {
     problems,
     restartB() {
       w.b.tap.dead = true;
-      w.b = make("B'", R2, R1, "10.2.0.0/24", "10.1.0.0/24");
+      w.b = make("B'", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
       return w.b;
     },
     run(ms) {
@@ -150,7 +149,7 @@ function world(label: string, extra: Extra = {}): World {
     },
     logs: () => [...w.a.log, ...w.b.log].sort((x, y) => parseFloat(x) - parseFloat(y)).join("\n"),
   };
-  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24");
+  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
   return w;
 }
 
@@ -208,6 +207,29 @@ describe("IKE controller: bring-up", () => {
     expect(ca.rekeyInSeconds, "soft lifetime 3600 - 540 - [0, 180] s after install").toBeGreaterThanOrEqual(3600 - 540 - 180 - 5);
     expect(sa.ikeOut + sb.ikeOut).toBe(9);
     expect([...w.a.drops, ...w.b.drops]).toEqual([]);
+  });
+
+  test("aggressive mode with PFS: the same, from the other side", () => {
+    const w = world("aggressive", { mode: "aggressive", pfsGroup: "modp1024" });
+    w.b.ctl.initiate();
+    expect(w.until(() => w.a.up.length > 0 && w.b.up.length > 0), `a CHILD SA on both sides\n${w.logs()}`).toBe(true);
+    expect(w.b.ctl.status().ike.map((i) => [i.mode, i.role])).toEqual([["aggressive", "initiator"]]);
+    expect(w.a.up[0]!.pfs, "quick mode with its own Diffie-Hellman").toBe(true);
+    expectTraffic(w);
+  });
+
+  test("different pre-shared keys: phase 1 fails on both sides and leaves nothing behind; a later initiate() tries again", () => {
+    const w = world("wrong-psk", {}, { psk: "cisco124" });
+    w.a.ctl.initiate();
+    w.run(300_000);
+    expect([w.a.up, w.b.up], "no CHILD SA").toEqual([[], []]);
+    expect(w.b.log.some((l) => /warn: phase 1 with 192\.168\.12\.1 failed: .*pre-shared keys differ\?/.test(l)), `B says why\n${w.logs()}`).toBe(true);
+    expect(w.a.log.some((l) => /warn: phase 1 with 192\.168\.12\.2 failed: .*pre-shared keys differ\?/.test(l)), `A says why\n${w.logs()}`).toBe(true);
+    expect([w.a.ctl.status().ike, w.b.ctl.status().ike], "no half-open exchange left").toEqual([[], []]);
+    const sentBefore = w.link.wire.length;
+    w.a.ctl.initiate();
+    w.run(1_000);
+    expect(w.link.wire.length, "initiate() starts a new phase 1").toBeGreaterThan(sentBefore);
   });
 
   test("both sides initiate at once: two IKE SAs, a CHILD SA from each, traffic works both ways", () => {
