@@ -9,6 +9,8 @@
  * CHILD SA one side sends with (chapter 10 outboundSa, the newest) must be
  * one the other side receives with, same SPI and keys.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { implLoader } from "../src/impl-loader.ts";
 import { VirtualClock } from "../src/ike/clock.ts";
@@ -17,9 +19,10 @@ import { memoryLink, type MemoryLink } from "../src/ike/memory-link.ts";
 import { loadIkeModules, type ChildSa, type IkeModules } from "../src/ike/modules.ts";
 import { seededRandom } from "../src/ike/seeded-random.ts";
 import type { DatagramHandler, Transport } from "../src/ike/transport.ts";
-import { SOLUTIONS_DIR } from "../src/paths.ts";
+import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
 import type { DropReason } from "../src/tunnel/drops.ts";
 import { IkeController, type ChildDownReason } from "../src/tunnel/ike-controller.ts";
+import { implCopy } from "./helpers.ts";
 
 const R1 = "192.168.12.1";
 const R2 = "192.168.12.2";
@@ -29,6 +32,17 @@ let modules: IkeModules;
 beforeAll(async () => {
   modules = await loadIkeModules(implLoader(SOLUTIONS_DIR));
 });
+
+/** Runs `body` with the controllers on another implementation's modules. */
+async function withModules(implDir: string, body: () => void): Promise<void> {
+  const saved = modules;
+  modules = await loadIkeModules(implLoader(implDir));
+  try {
+    body();
+  } finally {
+    modules = saved;
+  }
+}
 
 /** A transport the test can silence (a killed peer), tamper with, or inject into. */
 interface Tap extends Transport {
@@ -398,5 +412,23 @@ describe("IKE controller: shutdown", () => {
     w.run(600_000);
     expect(w.link.wire.length, "the stopped side sends nothing more (its timers are cancelled)").toBe(before);
     await w.b.ctl.shutdown();
+  });
+});
+
+describe("IKE controller: the implementation it is given", () => {
+  test("with chapter 10's rekey and DPD exercises not written, the SAs still come up and the log names what is missing", async () => {
+    const stub = (file: string) => readFileSync(join(COURSE_ROOT, "exercises", file), "utf8");
+    const impl = implCopy(SOLUTIONS_DIR, { "10-informational/rekey.ts": stub("10-informational/rekey.ts"), "10-informational/dpd.ts": stub("10-informational/dpd.ts") });
+    await withModules(impl, () => {
+      const w = world("unwritten");
+      bringUp(w);
+      w.a.ctl.rekey(w.a.up[0]!.inbound.spi);
+      w.run(60_000);
+      expectTraffic(w);
+      const errors = w.a.log.filter((l) => l.includes(" error: "));
+      expect(errors.some((l) => /no dead peer detection: dpdNegotiated is not written yet/.test(l)), errors.join("\n")).toBe(true);
+      expect(errors.some((l) => /no rekey schedule: rekeyTimes is not written yet/.test(l)), errors.join("\n")).toBe(true);
+      expect(errors.some((l) => /no rekeying: (rekeyActions|outboundSa) is not written yet/.test(l)), errors.join("\n")).toBe(true);
+    });
   });
 });

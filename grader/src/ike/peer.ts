@@ -357,8 +357,13 @@ export class IkePeer {
 
   /** The vendor IDs of a cleartext phase 1 message the exchange accepted. */
   #noteVendorIds(datagram: Uint8Array): void {
-    if (this.#m.decodeHeader(datagram).flags.encryption) return;
-    for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    try {
+      if (this.#m.decodeHeader(datagram).flags.encryption) return;
+      for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    } catch (e) {
+      // The step accepted the message; only the list of the peer's features stays incomplete.
+      this.#log(`could not list the peer's vendor IDs: ${(e as Error).message}`);
+    }
   }
 
   #established(ike: IkeSa): void {

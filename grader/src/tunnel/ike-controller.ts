@@ -179,7 +179,12 @@ export class IkeController {
   rekey(inboundSpi: number): void {
     const child = this.#table.find((c) => c.inbound.spi === inboundSpi);
     if (!child || this.#closed || this.#busy()) return;
-    if (this.#outbound() !== child) return;
+    try {
+      if (this.#m.outboundSa(this.#live(), this.#seconds()) !== child) return;
+    } catch (e) {
+      this.#events.log("error", `no rekeying: ${(e as Error).message}`);
+      return;
+    }
     this.#negotiate(`CHILD SA ${hex32(inboundSpi)} reached its soft lifetime in bytes`);
   }
 
@@ -538,26 +543,22 @@ export class IkeController {
     });
   }
 
-  /** The CHILD SA outbound traffic uses (chapter 10 outboundSa: the newest alive). */
-  #outbound(): ChildSa | undefined {
-    return this.#m.outboundSa(this.#live(), this.#seconds());
-  }
-
   /** Runs chapter 10's rekeyActions now and sets the timer for the next soft or hard lifetime. */
   #reschedule(): void {
     this.#cancelRekey?.();
     this.#cancelRekey = undefined;
     if (this.#closed) return;
     const now = this.#seconds();
-    let actions;
+    let actions, newest;
     try {
       actions = this.#m.rekeyActions(this.#live(), now, { rekeying: this.#busy(), deleteRekeyed: this.#policy.deleteRekeyed });
+      newest = this.#m.outboundSa(this.#live(), now);
     } catch (e) {
       this.#events.log("error", `no rekeying: ${(e as Error).message}`);
       return;
     }
-    const newest = this.#outbound();
-    const settled = newest === undefined || now >= this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S;
+    const graceEnd = newest === undefined ? -Infinity : this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S;
+    const settled = now >= graceEnd;
     for (const a of actions) {
       // The responder of the quick mode installs its SA only when message 3 arrives (later still if it is lost): until then it may still send on the old one.
       if (a.kind === "delete" && !settled) continue;
@@ -579,7 +580,7 @@ export class IkeController {
       next = Math.min(next, times.hardAt);
     }
     if (this.#rekeyRetryAt > this.#clock.now()) next = Math.min(next, this.#rekeyRetryAt / 1000);
-    if (!settled) next = Math.min(next, this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S);
+    if (!settled) next = Math.min(next, graceEnd);
     if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, next * 1000 - this.#clock.now()), () => this.#reschedule());
   }
 
