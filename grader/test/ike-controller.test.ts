@@ -351,6 +351,21 @@ describe("IKE controller: dead peer detection", () => {
   });
 });
 
+describe("IKE controller: a phase 1 the peer abandons", () => {
+  test("does not hold up our own: initiate() starts at once, and completes with the restarted peer", () => {
+    const w = world("abandoned");
+    w.b.ctl.initiate();
+    w.until(() => w.link.wire.length === 2);
+    w.b.tap.dead = true;
+    expect(w.a.ctl.status().ike.map((i) => [i.role, i.state]), "A answered message 1 and waits for message 3").toEqual([["responder", "negotiating"]]);
+    w.a.ctl.initiate();
+    expect(w.a.ctl.status().ike.map((i) => i.role), "our own phase 1 started beside it").toEqual(["responder", "initiator"]);
+    w.restartB();
+    expect(w.until(() => w.a.up.length === 1 && w.b.up.length === 1), `A's retransmitted message 1 reaches the restarted peer\n${w.logs()}`).toBe(true);
+    expectTraffic(w);
+  });
+});
+
 describe("IKE controller: bad messages are dropped by reason, the SAs keep working", () => {
   test("garbage, truncated, unknown peer, unknown cookies, flipped bits (bad hash) in an informational and a quick mode message", () => {
     const w = world("faults", { dpd: { delay: 10, retry: 2, tries: 3 } });

@@ -339,9 +339,17 @@ export class IkeController {
     return best;
   }
 
-  /** A phase 1 or a quick mode of ours is under way (a rekey then waits for it). */
+  /**
+   * A phase 1 or a quick mode of ours is under way (a rekey then waits for
+   * it). A phase 1 the peer started does not count: one it abandons would
+   * otherwise hold up our own until its retransmissions give up.
+   */
   #busy(): boolean {
-    return this.#quickPending || this.#entries.some((e) => !e.ike) || this.#clock.now() < this.#rekeyRetryAt;
+    return this.#quickPending || this.#ownPhase1() || this.#clock.now() < this.#rekeyRetryAt;
+  }
+
+  #ownPhase1(): boolean {
+    return this.#entries.some((e) => !e.ike && e.peer.role === "initiator");
   }
 
   /** A new CHILD SA: a quick mode on the newest IKE SA, or phase 1 first when there is none. */
@@ -461,7 +469,7 @@ export class IkeController {
     const at = (seconds: number, fn: () => void) => entry.timers.push(this.#clock.timer(seconds * 1000 - this.#clock.now(), fn));
     at(times.softAt, () => {
       entry.soft = true;
-      if (this.#newest() !== entry || this.#entries.some((e) => !e.ike)) return;
+      if (this.#newest() !== entry || this.#ownPhase1()) return;
       this.#events.log("info", `IKE SA ${this.#name(entry)} reaches its soft lifetime: a new phase 1 replaces it`);
       this.#newEntry({ role: "initiator", phase1Only: true });
     });
