@@ -289,6 +289,16 @@ describe("IKE controller: rekeying, make-before-break", () => {
     });
   }
 
+  test("both sides drawing the same jitter (rand 0) still make one new CHILD SA per rekey: the quick mode responder waits", () => {
+    const w = world("same-jitter", { lifetimes: { ike: 3600, ipsec: 60 }, rekey: { margin: 10, rand: 0 } });
+    bringUp(w);
+    w.run(300_000);
+    const times = w.a.up.map((c) => w.a.log.find((l) => l.includes(`CHILD SA up: ESP in ${c.inbound.spi.toString(16).padStart(8, "0")}`))!).map((l) => parseFloat(l));
+    expect(times.length, `one rekey every 50 s, five in 300 s\n${w.logs()}`).toBe(6);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `rekey ${i} came alone`).toBeGreaterThan(45);
+    expect(w.problems).toEqual([]);
+  });
+
   test("rekey(spi): a byte-based soft lifetime starts a new quick mode at once", () => {
     const w = world("rekey-now");
     bringUp(w);

@@ -21,7 +21,9 @@
  *   mode starts (on the newest IKE SA, or a new phase 1 if none is left).
  *   The new SA is announced (childUp) before the old one goes (childDown
  *   "rekeyed" after a Delete, with deleteRekeyed, or "expired" at its hard
- *   lifetime): make-before-break.
+ *   lifetime): make-before-break. The responder of a quick mode schedules
+ *   its rekey 2 s later than the initiator would with the same jitter, so
+ *   the two rarely start one each.
  * - IKE SA lifetime: at its soft lifetime (same margin and jitter) the newest
  *   IKE SA is replaced by a new phase 1 (no quick mode: the CHILD SAs carry
  *   on); once the new one is up the old one is deleted with a Delete. An IKE
@@ -128,6 +130,8 @@ const REKEY_RETRY_MS = 5_000;
  * message 3, or its retransmission) and sends on the old one until then.
  */
 const DELETE_GRACE_S = 10;
+/** How much later the responder of a quick mode rekeys its CHILD SA than the same jitter would say. */
+const RESPONDER_DEFER_S = 2;
 /** RFC 2409 section 5.5: with no lifetime in the SA payload, 8 hours. */
 const DEFAULT_CHILD_LIFETIME_S = 28_800;
 const ZERO_COOKIE = new Uint8Array(8);
@@ -314,7 +318,7 @@ export class IkeController {
       children: this.#table,
       events: {
         established: (ike) => this.#established(entry, ike, how.role === "initiator" && !how.phase1Only),
-        child: (child) => this.#childUp(entry, child),
+        child: (child, role) => this.#childUp(entry, child, role),
         deleted: (children, ikeSa) => this.#deletedByPeer(entry, children, ikeSa),
         heard: () => {
           if (entry.dpd) this.#alive(entry);
@@ -514,13 +518,17 @@ export class IkeController {
 
   // ---- CHILD SAs ----
 
-  #childUp(entry: IkeEntry, child: ChildSa): void {
+  #childUp(entry: IkeEntry, child: ChildSa, role: "initiator" | "responder"): void {
     this.#quickPending = false;
     const lifetime = child.lifetime.seconds ?? DEFAULT_CHILD_LIFETIME_S;
     const now = this.#seconds();
     let times: SaTimes;
     try {
       times = this.#m.rekeyTimes(now, lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase2.random);
+      // Both sides drew the same jitter: the quick mode's responder waits a
+      // little longer, so the initiator's rekey arrives before its own
+      // would start, instead of the two crossing (two new SAs for one).
+      if (role === "responder") times = { ...times, softAt: times.softAt + Math.min(RESPONDER_DEFER_S, (times.hardAt - times.softAt) / 2) };
     } catch (e) {
       // Without the chapter 10 schedule the SA still works, until its hard lifetime.
       this.#events.log("error", `CHILD SA ${hex32(child.inbound.spi)}: no rekey schedule: ${(e as Error).message}`);
