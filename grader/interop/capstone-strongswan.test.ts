@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHARON } from "../src/lab/charon.ts";
 import { readLabRecord } from "../src/lab/lab.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
-import { course, inLab, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
+import { course, inLab, labExec, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 
 const TRANSFER_BYTES = 1024 * 1024;
@@ -119,6 +119,15 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
         expect(ours.ipsec.length, "our daemon installed the CHILD SA charon negotiated").toBe(1);
         await carries(name, cell, "charon initiating");
       });
+
+      if (cell === CELLS[0]) {
+        test("tunnel down on our side: charon accepts our Deletes and keeps no SA", async () => {
+          const down = await labExec(name, "left", ["ipsec-course", "tunnel", "down"]);
+          expect(down.code, `tunnel down failed:\n${down.stdout}${down.stderr}`).toBe(0);
+          const sas = await inLab(name, "right", ["swanctl", "--list-sas"]);
+          expect(sas.stdout, "charon's SAs after our Deletes (swanctl --list-sas)").not.toMatch(/ESTABLISHED|INSTALLED/);
+        });
+      }
     });
   }
 });
