@@ -230,6 +230,28 @@ describe("every drop reason is counted", () => {
     expect(Object.keys(drops)).toEqual([...DROP_REASONS]);
     expect(drops["ike-bad-hash"]).toBe(1);
   });
+
+  test("random datagrams and random TUN bytes are drops, never faults, and the tunnel keeps working", () => {
+    const g = rng("dataplane fuzz");
+    const p = pair({ wired: false });
+    const c = childPair(g);
+    up(p, c);
+    const spi = Uint8Array.of(c.right.inbound.spi >>> 24, (c.right.inbound.spi >>> 16) & 0xff, (c.right.inbound.spi >>> 8) & 0xff, c.right.inbound.spi & 0xff);
+    for (let i = 0; i < 500; i++) {
+      const d = g.bytes(g.int(0, 200));
+      if (i % 2 === 0 && d.length >= 4) d.set(spi, 0); // half of them on the real SPI: they reach the ICV check
+      p.right.fromUdp(d, LEFT);
+      const t = g.bytes(g.int(0, 120));
+      if (t.length > 0) t[0] = 0x45;
+      p.right.fromTun(t);
+    }
+    expect(p.r.faults.map(([w, e]) => `${w}: ${e.name}: ${e.message}`), "every refusal is a PacketError").toEqual([]);
+    expect(p.r.tun).toEqual([]);
+    const packet = lanPing(g, LEFT_LAN, RIGHT_LAN);
+    p.left.fromTun(packet);
+    p.right.fromUdp(p.l.sent[0]!, LEFT);
+    expect(p.r.tun, "a genuine packet after the storm").toEqual([packet]);
+  });
 });
 
 describe("faults are not drops", () => {
