@@ -96,8 +96,8 @@ describe("step 1: the policy, before any SA", () => {
     expectEqual(fromTun(gw, cases[0]![1], T0), { kind: "discard" }, { what: "fromTun(10.9.0.x -> 10.2.0.x) with an SA installed", why: "an SA does not widen the policy: the SPD decides first." });
   });
   test("twin: a subnet that is not network/prefix", () => {
-    expectThrows(() => createGateway(LEFT, RIGHT, "10.1.0.0", RIGHT_LAN), { what: 'createGateway(local subnet "10.1.0.0")', error: "FieldError", field: "Local Subnet", why: "a policy names a network and its prefix length, \"10.1.0.0/24\"; catch the typo when the gateway is made, not on the first packet." });
-    expectThrows(() => createGateway(LEFT, RIGHT, LEFT_LAN, "10.2.0.0/24/8"), { what: 'createGateway(remote subnet "10.2.0.0/24/8")', error: "FieldError", field: "Remote Subnet" });
+    expectThrows(() => createGateway(LEFT, RIGHT, "10.1.0.0", RIGHT_LAN), { what: 'createGateway(local subnet "10.1.0.0")', error: "TextFormatError", field: "Local Subnet", why: "a policy names a network and its prefix length, \"10.1.0.0/24\"; catch the typo when the gateway is made, not on the first packet." });
+    expectThrows(() => createGateway(LEFT, RIGHT, LEFT_LAN, "10.2.0.0/24/8"), { what: 'createGateway(remote subnet "10.2.0.0/24/8")', error: "TextFormatError", field: "Remote Subnet" });
   });
 });
 
