@@ -228,22 +228,22 @@ describe("step 4: what the gateway drops", () => {
   });
   test("soft lifetime, then the hard one, in both directions", () => {
     const r = rng("16-tunnel lifetime");
-    // 2 KB hard, soft at 90 % (1843 bytes); pings of 600 to 700 bytes.
+    // 2 KB hard, soft at 90 % (1843 bytes); pings of 615 to 682 bytes: three pass the soft limit, not the hard one.
     const { c, gw, send } = receiverWith(r, { kilobytes: 2 });
     const states: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const got = fromUdp(gw, send(lanPing(r, LEFT_LAN, RIGHT_LAN, 672, 572)), LEFT, T0);
+      const got = fromUdp(gw, send(lanPing(r, LEFT_LAN, RIGHT_LAN, 654, 587)), LEFT, T0);
       states.push(got.kind === "packet" ? got.lifetime : got.kind);
     }
-    expectEqual(states, ["ok", "ok", "soft"], { what: "fromUdp(...).lifetime for three 600-700 byte packets on a 2 KB SA (soft at 90 %)", why: "the SAD's answer is passed on: the daemon starts the next quick mode at the soft limit." });
-    expectThrows(() => fromUdp(gw, send(lanPing(r, LEFT_LAN, RIGHT_LAN, 672, 572)), LEFT, T0), { what: "fromUdp(a 4th such packet: past 2048 bytes)", error: "SaExpiredError", field: "lifetime bytes" });
+    expectEqual(states, ["ok", "ok", "soft"], { what: "fromUdp(...).lifetime for three 615-682 byte packets on a 2 KB SA (soft at 90 %)", why: "the SAD's answer is passed on: the daemon starts the next quick mode at the soft limit." });
+    expectThrows(() => fromUdp(gw, send(lanPing(r, LEFT_LAN, RIGHT_LAN, 654, 587)), LEFT, T0), { what: "fromUdp(a 4th such packet: past 2048 bytes)", error: "SaExpiredError", field: "lifetime bytes" });
     const out: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const got = fromTun(gw, lanPing(r, RIGHT_LAN, LEFT_LAN, 672, 572), T0);
+      const got = fromTun(gw, lanPing(r, RIGHT_LAN, LEFT_LAN, 654, 587), T0);
       out.push(got.kind === "esp" ? got.lifetime : got.kind);
     }
     expectEqual(out, ["ok", "ok", "soft"], { what: `fromTun(...).lifetime for three packets on outbound SPI 0x${c.right.outbound.spi.toString(16)}` });
-    expectThrows(() => fromTun(gw, lanPing(r, RIGHT_LAN, LEFT_LAN, 672, 572), T0), { what: "fromTun(a 4th packet past the hard limit)", error: "SaExpiredError", field: "lifetime bytes" });
+    expectThrows(() => fromTun(gw, lanPing(r, RIGHT_LAN, LEFT_LAN, 654, 587), T0), { what: "fromTun(a 4th packet past the hard limit)", error: "SaExpiredError", field: "lifetime bytes" });
   });
 });
 
