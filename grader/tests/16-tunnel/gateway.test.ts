@@ -108,6 +108,7 @@ describe("step 2: outbound, ESP for the UDP socket", () => {
       const want = ssRequests[i]!;
       const iv = want.subarray(8, 24);
       const got = datagramOf(fromTun(gw, ping, T0, iv), `fromTun(charon's echo request ${i + 1})`);
+      expectTrue(!(got.length === want.length + 20 && got[0] === 0x45), `fromTun(charon's echo request ${i + 1}).datagram starts with 45 and is 20 bytes too long: that is the outer IPv4 header Sad.outbound put in front of ESP`, "the kernel's UDP socket writes the outer IPv4 and UDP headers itself (RFC 3948 section 2.1): hand back only what follows the SAD's 20-byte IPv4 header.");
       expectBytes(got, want, {
         what: `the UDP payload for echo request ${i + 1} 10.1.1.1 -> 10.2.2.1 (IV taken from charon's packet)`,
         layout: espLayout(0, want.length, 12),
