@@ -450,7 +450,7 @@ export class IkePeer {
       return;
     }
     if (!ex.next) {
-      this.#log(`<- ${ex.name}: dropped a message after the exchange was complete`);
+      this.#dropped("ike-rejected", `a message after the exchange was complete (${ex.name})`);
       return;
     }
     let apply: () => void;
