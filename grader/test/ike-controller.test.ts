@@ -240,6 +240,7 @@ describe("IKE controller: bring-up", () => {
     expect(w.b.log.some((l) => /warn: phase 1 with 192\.168\.12\.1 failed: .*pre-shared keys differ\?/.test(l)), `B says why\n${w.logs()}`).toBe(true);
     expect(w.a.log.some((l) => /warn: phase 1 with 192\.168\.12\.2 failed: .*pre-shared keys differ\?/.test(l)), `A says why\n${w.logs()}`).toBe(true);
     expect([w.a.ctl.status().ike, w.b.ctl.status().ike], "no half-open exchange left").toEqual([[], []]);
+    expect(w.b.drops.map((d) => d.reason), "B counted A's message 5, whose HASH_I it could not verify").toContain("ike-bad-hash");
     const sentBefore = w.link.wire.length;
     w.a.ctl.initiate();
     w.run(1_000);
