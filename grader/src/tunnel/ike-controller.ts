@@ -395,12 +395,12 @@ export class IkeController {
       old.peer.deleteIkeSa();
       void this.#remove(old, true);
     }
-    this.#startDpd(entry, ike);
+    this.#startDpd(entry);
     this.#ikeLifetime(entry, ike);
   }
 
   /** RFC 3706 section 5.1: only when both sides sent the DPD vendor ID. */
-  #startDpd(entry: IkeEntry, ike: IkeSa): void {
+  #startDpd(entry: IkeEntry): void {
     const policy = this.#policy.dpd;
     if (!policy) return;
     const ours = [...this.#s.phase1.vendorIds.sa, ...this.#s.phase1.vendorIds.keyExchange];
@@ -415,10 +415,10 @@ export class IkeController {
       this.#events.log("error", `IKE SA ${this.#name(entry)}: no dead peer detection: ${(e as Error).message}`);
       return;
     }
-    this.#armDpd(entry, ike);
+    this.#armDpd(entry);
   }
 
-  #armDpd(entry: IkeEntry, ike: IkeSa): void {
+  #armDpd(entry: IkeEntry): void {
     entry.cancelDpd?.();
     const deadline = entry.dpd?.monitor.nextDeadline();
     if (deadline === undefined) return;
@@ -433,7 +433,7 @@ export class IkeController {
         dpd.outstanding++;
         entry.peer.rUThere(action.sequence);
       }
-      this.#armDpd(entry, ike);
+      this.#armDpd(entry);
     });
   }
 
