@@ -70,7 +70,9 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
     const t0 = performance.now();
     const code = await Promise.race([echo.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 5000))]);
     if (code === "hung") throw new Error("tun-echo.ts still runs 5 s after close(): something keeps its event loop alive");
-    return { code, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    process.stdout.write(`tun: exited ${ms.toFixed(0)} ms after close() (${echo.child.spawnargs.at(-1)})\n`);
+    return { code, ms };
   }
 
   beforeAll(() => {
