@@ -87,7 +87,9 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
     expect(left.ike[0]!.role, "left initiated (on the first ping)").toBe("initiator");
     expect(l.out.packets, "packets left sent on its SA").toBeGreaterThan(0);
     expect(l.in.packets, "packets left received on its SA").toBeGreaterThan(0);
-    expect(left.counters.espOut, "left's ESP datagrams sent vs right's received").toBe(right.counters.espIn);
+    // UDP may lose a datagram in a full socket buffer under a TCP burst (TCP resends it): right received at most what left sent.
+    expect(right.counters.espIn, "ESP datagrams right received vs left sent").toBeLessThanOrEqual(left.counters.espOut);
+    expect(right.counters.espIn, "ESP datagrams right received vs 90 % of those left sent").toBeGreaterThan(0.9 * left.counters.espOut);
     expect(left.counters.tunIn, "packets left read from its TUN device").toBeGreaterThan(0);
     expect(right.counters.tunOut, "packets right wrote to its TUN device").toBeGreaterThan(0);
     const drops = (s: typeof left) => Object.entries(s.drops).filter(([, n]) => n > 0);

@@ -19,7 +19,7 @@ import { ENGINE_EXERCISES } from "../ike/modules.ts";
 import { EXERCISES_DIR, SOLUTIONS_DIR } from "../paths.ts";
 import { readTunnelConfig, stateDir } from "../tunnel/config.ts";
 import { ControlError, controlRequest, logPath, pickTunnel, readPid, socketPath } from "../tunnel/control.ts";
-import { TunnelDaemon } from "../tunnel/daemon.ts";
+import { GATEWAY_EXERCISE } from "../tunnel/dataplane.ts";
 import { TunnelLog, type LogLevel } from "../tunnel/log.ts";
 import { statusText, type TunnelStatus } from "../tunnel/status.ts";
 import { tunUnavailable } from "../tunnel/tun.ts";
@@ -42,25 +42,27 @@ export interface TunnelUpRequest {
 }
 
 /** What the tunnel loads from the implementation besides the IKE engine: the chapter 16 gateway (it imports chapters 09-15). */
-const TUNNEL_ENTRIES = [...ENGINE_EXERCISES.map((e) => `${e}.ts`), "16-tunnel/gateway.ts"];
+const TUNNEL_ENTRIES = [...ENGINE_EXERCISES, GATEWAY_EXERCISE].map((e) => `${e}.ts`);
 
 const implName = (dir: string) => (dir === EXERCISES_DIR ? "exercises" : dir === SOLUTIONS_DIR ? "solutions" : dir);
 
 export async function tunnelUp(req: TunnelUpRequest, out: Output, err: Output): Promise<number> {
   const config = readTunnelConfig(req.configFile);
   const state = stateDir(req.stateDir);
-  const missing = tunUnavailable();
-  if (missing) {
-    err.write(`ipsec-course tunnel: ${missing}\n`);
-    return 1;
-  }
   const unfinished = unfinishedText("ipsec-course tunnel", unfinishedExercises(req.implDir, TUNNEL_ENTRIES));
   if (unfinished) {
     err.write(`${unfinished}\n`);
     return 1;
   }
+  const missing = tunUnavailable();
+  if (missing) {
+    err.write(`ipsec-course tunnel: ${missing}\n`);
+    return 1;
+  }
   if (req.background) return background(req, state, config.tunnel.tun, out, err);
 
+  // Loaded here, not at the top: the daemon pulls in the IKE engine, which no other command needs.
+  const { TunnelDaemon } = await import("../tunnel/daemon.ts");
   const log = new TunnelLog(req.logLevel ?? config.tunnel.logLevel, err);
   const daemon = new TunnelDaemon({
     config,

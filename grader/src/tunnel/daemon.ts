@@ -22,9 +22,8 @@ import { loadIkeModules, type ChildSa, type IkeModules, type IkeSa } from "../ik
 import type { ImplLoader } from "../impl-loader.ts";
 import { realClock } from "../ike/clock.ts";
 import { udpTransport, type UdpTransport } from "../ike/udp.ts";
-import type { Transport } from "../ike/transport.ts";
 import { childSaRecords, writeKeysDir, type IkeSaRecord, type SaRecord } from "../pcap/keys.ts";
-import { hex } from "../teach/hexdump.ts";
+import { hex32 } from "../teach/hexdump.ts";
 import type { TunnelConfig } from "./config.ts";
 import { serveControl, type ControlServer } from "./control.ts";
 import { DataPlane, GATEWAY_EXERCISE, loadGateway, type DropReason } from "./dataplane.ts";
@@ -62,32 +61,12 @@ const DROP_COMPONENT: Readonly<Record<DropReason, Component>> = {
   "ike-rejected": "ike",
 };
 
-const spiText = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
-
-/** Counts the IKE datagrams through a transport for the status counters. */
-function countingTransport(t: UdpTransport, counts: { ikeIn: number; ikeOut: number }): Transport {
-  return {
-    address: t.address,
-    send(datagram, localPort, to) {
-      counts.ikeOut++;
-      t.send(datagram, localPort, to);
-    },
-    onDatagram(handler) {
-      t.onDatagram((datagram, localPort, from) => {
-        counts.ikeIn++;
-        handler(datagram, localPort, from);
-      });
-    },
-    close: () => t.close(),
-  };
-}
+const spiText = (spi: number) => `0x${hex32(spi)}`;
 
 export class TunnelDaemon {
   readonly #o: DaemonOptions;
   readonly #log: TunnelLog;
   readonly #started = Date.now();
-  readonly #ikeCounts = { ikeIn: 0, ikeOut: 0 };
-  readonly #childSince = new Map<number, number>();
   readonly #keyRows: SaRecord[] = [];
   readonly #ikeKeyRows: IkeSaRecord[] = [];
   #tun: TunDevice | undefined;
@@ -145,13 +124,9 @@ export class TunnelDaemon {
         tunnel.queue,
       );
       this.#dataplane = dataplane;
-      this.#controller = new IkeController(modules, peer, countingTransport(transport, this.#ikeCounts), realClock, controllerPolicy(config), {
+      this.#controller = new IkeController(modules, peer, transport, realClock, { ...(peer.dpd ? { dpd: peer.dpd } : {}), rekey: peer.rekey, deleteRekeyed: peer.deleteRekeyed }, {
         childUp: (child) => this.#childUp(child),
-        childDown: (child, why) => {
-          dataplane.remove(child);
-          this.#childSince.delete(child.inbound.spi);
-          this.#log.info("sad", `CHILD SA in ${spiText(child.inbound.spi)} out ${spiText(child.outbound.spi)} removed (${why})`);
-        },
+        childDown: (child) => dataplane.remove(child),
         ikeUp: (ike) => this.#ikeUp(ike),
         drop: (reason, detail) => dataplane.countDrop(reason, detail),
         log: (level, line) => this.#log.line(level, "ike", line),
@@ -176,8 +151,6 @@ export class TunnelDaemon {
 
   #childUp(child: ChildSa): void {
     this.#dataplane!.install(child);
-    this.#childSince.set(child.inbound.spi, Date.now());
-    this.#log.info("sad", `CHILD SA up: ESP in ${spiText(child.inbound.spi)} out ${spiText(child.outbound.spi)}, ${child.encryption ?? "null"}/${child.integrity}, ${child.udpEncapsulation ? "UDP-encapsulated " : ""}${child.mode}${child.pfs ? ", PFS" : ""}`);
     if (this.#o.keysDir) {
       const { local, remote } = this.#o.config.peer.phase1;
       this.#keyRows.push(...childSaRecords(child, local.address, remote.address));
@@ -186,7 +159,6 @@ export class TunnelDaemon {
   }
 
   #ikeUp(ike: IkeSa): void {
-    this.#log.info("ike", `IKE SA up: ${hex(ike.ckyI)}:${hex(ike.ckyR)} ${ike.mode} mode, ${ike.role}${ike.natT ? ", NAT-T on UDP 4500" : ""}`);
     if (this.#o.keysDir) {
       this.#ikeKeyRows.push({ initiatorCookie: ike.ckyI, encryptionKey: ike.keys.encKey });
       this.#writeKeys();
@@ -230,10 +202,12 @@ export class TunnelDaemon {
     const s = this.#controller!.status();
     const now = Date.now();
     const zero = { packets: 0, bytes: 0 };
-    const ipsec: IpsecSaView[] = s.children.map((child) => ({
+    // The data plane counts by SPI: what arrived on our inbound SPI, what was sent on the peer's.
+    const ipsec: IpsecSaView[] = s.children.map(({ inboundSpi, ...child }) => ({
       ...child,
-      in: c.sas.get(child.spiInNumber) ?? zero,
-      out: c.sas.get(child.spiOutNumber) ?? zero,
+      protocol: "ESP",
+      in: c.sas.get(inboundSpi) ?? zero,
+      out: c.sas.get(parseInt(child.spiOut, 16)) ?? zero,
     }));
     return {
       name: this.#tun?.name ?? tunnel.tun,
@@ -246,7 +220,7 @@ export class TunnelDaemon {
       remoteSubnet: peer.phase2.remoteSubnet,
       ike: s.ike,
       ipsec,
-      counters: { tunIn: c.tunIn, tunOut: c.tunOut, espIn: c.espIn, espOut: c.espOut, ...this.#ikeCounts, queued: c.queued },
+      counters: { tunIn: c.tunIn, tunOut: c.tunOut, espIn: c.espIn, espOut: c.espOut, ikeIn: s.ikeIn, ikeOut: s.ikeOut, queued: c.queued },
       drops: c.drops,
     };
   }
