@@ -206,8 +206,8 @@ describe("every drop reason is counted", () => {
     p.right.fromUdp(good, { address: "192.168.12.99", port: 4500 });
     expect(dropsOf(p.right)).toEqual({ "no-policy": 1, policy: 2, replay: 1, integrity: 1, "unknown-spi": 1, malformed: 1 });
     expect(p.r.tun.length, "only the one good packet reached the TUN device").toBe(1);
-    // 4 KB hard limit: packets of ~1 KB use the SA up; the soft limit (90 %) is reported once.
-    for (let i = 0; i < 6; i++) p.left.fromTun(lanPing(g, LEFT_LAN, RIGHT_LAN, 1000, 1000));
+    // 4 KB hard limit, soft at 3686 bytes: 300-byte packets use the SA up, and cannot jump from below the soft limit past the hard one.
+    for (let i = 0; i < 16; i++) p.left.fromTun(lanPing(g, LEFT_LAN, RIGHT_LAN, 272, 272));
     expect(p.left.counters().drops.expired, "past the hard byte lifetime the SA sends nothing more").toBeGreaterThan(0);
     expect(p.l.softs, "soft() once, naming the inbound SPI of the CHILD SA to rekey").toEqual([c.left.inbound.spi]);
     for (const [reason, detail] of [...p.l.drops, ...p.r.drops]) expect(detail.length, `a ${reason} drop says what was dropped`).toBeGreaterThan(10);
