@@ -32,8 +32,8 @@ import type { IkeDropReason } from "../tunnel/drops.ts";
 /** What happens to the IKE SA, for a caller that keeps it beyond the first CHILD SA. */
 export interface PeerEvents {
   established?(ike: IkeSa): void;
-  /** A quick mode completed. */
-  child?(child: ChildSa): void;
+  /** A quick mode completed; `role` is ours in that quick mode. */
+  child?(child: ChildSa, role: Role): void;
   /** The peer's (authenticated) Delete removed these CHILD SAs, or the IKE SA itself. */
   deleted?(children: readonly ChildSa[], ikeSa: boolean): void;
   /** A quick mode message of the peer passed its hash and was accepted: the peer is alive (RFC 3706 section 5.4). */
@@ -357,8 +357,13 @@ export class IkePeer {
 
   /** The vendor IDs of a cleartext phase 1 message the exchange accepted. */
   #noteVendorIds(datagram: Uint8Array): void {
-    if (this.#m.decodeHeader(datagram).flags.encryption) return;
-    for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    try {
+      if (this.#m.decodeHeader(datagram).flags.encryption) return;
+      for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    } catch (e) {
+      // The step accepted the message; only the list of the peer's features stays incomplete.
+      this.#log(`could not list the peer's vendor IDs: ${(e as Error).message}`);
+    }
   }
 
   #established(ike: IkeSa): void {
@@ -385,17 +390,17 @@ export class IkePeer {
       return () => {
         ex.next = undefined;
         this.#send(ex, done.send, "message 3");
-        this.#child(done.child);
+        this.#child(done.child, "initiator");
       };
     };
     this.#quick.set(messageId, ex);
     this.#send(ex, r.send, "message 1");
   }
 
-  #child(child: ChildSa): void {
+  #child(child: ChildSa, role: Role): void {
     this.#children.push(child);
     this.#log(`CHILD SA installed: ${child.protocol} in ${hex32(child.inbound.spi)}, out ${hex32(child.outbound.spi)} (${child.localSubnet} === ${child.remoteSubnet})`);
-    this.#events.child?.(child);
+    this.#events.child?.(child, role);
     if (this.#ike) this.#settle(this.#ike);
   }
 
@@ -537,7 +542,7 @@ export class IkePeer {
       const done = this.#m.quickFinish(state!, d);
       return () => {
         ex.next = undefined;
-        this.#child(done.child);
+        this.#child(done.child, "responder");
       };
     };
     this.#quick.set(header.messageId, ex);
