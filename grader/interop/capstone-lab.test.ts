@@ -25,7 +25,7 @@ import { labDir, labSpec, readLabRecord } from "../src/lab/lab.ts";
 import { openLab } from "../src/lab/netns.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
 import { startCapture, type Capture } from "./capture.ts";
-import { course, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
+import { course, leftovers, ping, randomLabName, tcpTransfer, tunnelStatusCli } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 import { tsharkFields } from "./tshark.ts";
 
@@ -75,8 +75,8 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
   });
 
   test("tunnel status on both routers: one CHILD SA seen from both ends, traffic counted", async () => {
-    const left = await tunnelStatus(name, "left");
-    const right = await tunnelStatus(name, "right");
+    const left = await tunnelStatusCli(name, "left");
+    const right = await tunnelStatusCli(name, "right");
     expect(left.ike.length, "left's IKE SAs").toBeGreaterThanOrEqual(1);
     expect(left.ipsec.length, "left's IPsec SAs (one CHILD SA, no rekey in this short test)").toBe(1);
     expect(right.ipsec.length, "right's IPsec SAs").toBe(1);
