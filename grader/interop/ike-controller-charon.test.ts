@@ -6,6 +6,11 @@
  * expires; ours asks R-U-THERE every 2 s of silence and charon answers;
  * charon killed (SIGKILL, no Delete) is declared dead within the DPD bound
  * (2 + 3 x 1 s), its CHILD SA removed as peer-dead.
+ *
+ * The IKE SA's own rekey (a new phase 1) is tested in-process only: a
+ * lifetime short enough for a test fails phase 1 against charon, which
+ * echoes a Life-Duration below 65536 s in basic (2-octet) form where
+ * chapter 07 offered 4 octets, and chosenSuite compares octet for octet.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

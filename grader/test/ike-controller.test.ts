@@ -240,6 +240,7 @@ describe("IKE controller: bring-up", () => {
     expect(w.b.log.some((l) => /warn: phase 1 with 192\.168\.12\.1 failed: .*pre-shared keys differ\?/.test(l)), `B says why\n${w.logs()}`).toBe(true);
     expect(w.a.log.some((l) => /warn: phase 1 with 192\.168\.12\.2 failed: .*pre-shared keys differ\?/.test(l)), `A says why\n${w.logs()}`).toBe(true);
     expect([w.a.ctl.status().ike, w.b.ctl.status().ike], "no half-open exchange left").toEqual([[], []]);
+    expect(w.b.drops.map((d) => d.reason), "B counted A's message 5, whose HASH_I it could not verify").toContain("ike-bad-hash");
     const sentBefore = w.link.wire.length;
     w.a.ctl.initiate();
     w.run(1_000);
@@ -406,6 +407,7 @@ describe("IKE controller: bad messages are dropped by reason, the SAs keep worki
       ["an informational for cookies nobody has", Uint8Array.from([...new Uint8Array(8).fill(7), ...new Uint8Array(8).fill(9), ...ack!.subarray(16)]), from, "ike-unknown-sa"],
       // Its last block holds the end of the notification's SPI, the sequence number and padding: garbled, it still decodes.
       ["B's R-U-THERE-ACK with a flipped bit", flipBit(ack!, -1), from, "ike-bad-hash"],
+      ["main mode message 6 again, one bit flipped, after phase 1 is over", flipBit(sent(w, R2, 2).at(-1)!, -1), from, "ike-rejected"],
     ];
     for (const [what, datagram, src, reason] of cases) {
       w.a.tap.inject(datagram, 500, src);

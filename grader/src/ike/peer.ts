@@ -208,18 +208,22 @@ export class IkePeer {
     return this.#s.retransmit ? new this.#m.Retransmitter(this.#s.retransmit) : new this.#m.Retransmitter();
   }
 
-  /** Runs a phase 1 step; an exception ends the negotiation with a message saying where it happened. */
-  #guard(where: string, fn: () => void): void {
+  /**
+   * Runs a phase 1 step; an exception ends the negotiation with a message
+   * saying where it happened. `arrived`: the step was handling a message
+   * from the peer, which is then also counted as dropped.
+   */
+  #guard(where: string, fn: () => void, arrived = false): void {
     if (this.#finished) return;
     try {
       fn();
     } catch (e) {
-      this.#fail(e as Error, where);
+      this.#fail(e as Error, where, arrived);
     }
   }
 
   /** Phase 1 failed: nothing more happens on this IkePeer. */
-  #fail(e: Error, where: string): void {
+  #fail(e: Error, where: string, arrived = false): void {
     if (this.#finished) return;
     if (this.#ike) {
       // A late phase 1 message the established IKE SA does not need.
@@ -230,6 +234,7 @@ export class IkePeer {
     for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
     this.#log(`failed in ${where}: ${e.message}`);
     if (e instanceof NegotiationError) this.#tell(e);
+    if (arrived) this.#events.drop?.(refusalReason(e), `a message of the ${where}: ${e.message}`);
     this.#failed(e, where);
   }
 
@@ -423,7 +428,7 @@ export class IkePeer {
     switch (header.exchangeType) {
       case ExchangeType.IDENTITY_PROTECTION:
       case ExchangeType.AGGRESSIVE:
-        this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header));
+        this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header), true);
         return;
       case ExchangeType.QUICK_MODE:
         this.#quickGuard(`quick mode ${hex32(header.messageId)}`, header.messageId, () => this.#onQuick(datagram, header));
@@ -450,7 +455,7 @@ export class IkePeer {
       return;
     }
     if (!ex.next) {
-      this.#log(`<- ${ex.name}: dropped a message after the exchange was complete`);
+      this.#dropped("ike-rejected", `a message after the exchange was complete (${ex.name})`);
       return;
     }
     let apply: () => void;

@@ -21,9 +21,9 @@
  *   mode starts (on the newest IKE SA, or a new phase 1 if none is left).
  *   The new SA is announced (childUp) before the old one goes (childDown
  *   "rekeyed" after a Delete, with deleteRekeyed, or "expired" at its hard
- *   lifetime): make-before-break. The responder of a quick mode schedules
- *   its rekey 2 s later than the initiator would with the same jitter, so
- *   the two rarely start one each.
+ *   lifetime): make-before-break. The responder of a quick mode (or of a
+ *   phase 1, for the IKE SA) schedules its rekey 2 s later than the
+ *   initiator would with the same jitter, so the two rarely start one each.
  * - IKE SA lifetime: at its soft lifetime (same margin and jitter) the newest
  *   IKE SA is replaced by a new phase 1 (no quick mode: the CHILD SAs carry
  *   on); once the new one is up the old one is deleted with a Delete. An IKE
@@ -130,8 +130,18 @@ const REKEY_RETRY_MS = 5_000;
  * message 3, or its retransmission) and sends on the old one until then.
  */
 const DELETE_GRACE_S = 10;
-/** How much later the responder of a quick mode rekeys its CHILD SA than the same jitter would say. */
+/** How much later the responder of an exchange rekeys its SA than the same jitter would say. */
 const RESPONDER_DEFER_S = 2;
+
+/**
+ * When both sides drew the same jitter, the responder of the exchange that
+ * made the SA waits a little longer, so the initiator's rekey arrives before
+ * its own would start, instead of the two crossing (two new SAs for one).
+ */
+function deferResponder(times: SaTimes, role: "initiator" | "responder"): SaTimes {
+  if (role === "initiator") return times;
+  return { ...times, softAt: times.softAt + Math.min(RESPONDER_DEFER_S, (times.hardAt - times.softAt) / 2) };
+}
 /** RFC 2409 section 5.5: with no lifetime in the SA payload, 8 hours. */
 const DEFAULT_CHILD_LIFETIME_S = 28_800;
 const ZERO_COOKIE = new Uint8Array(8);
@@ -385,12 +395,12 @@ export class IkeController {
       old.peer.deleteIkeSa();
       void this.#remove(old, true);
     }
-    this.#startDpd(entry, ike);
+    this.#startDpd(entry);
     this.#ikeLifetime(entry, ike);
   }
 
   /** RFC 3706 section 5.1: only when both sides sent the DPD vendor ID. */
-  #startDpd(entry: IkeEntry, ike: IkeSa): void {
+  #startDpd(entry: IkeEntry): void {
     const policy = this.#policy.dpd;
     if (!policy) return;
     const ours = [...this.#s.phase1.vendorIds.sa, ...this.#s.phase1.vendorIds.keyExchange];
@@ -405,10 +415,10 @@ export class IkeController {
       this.#events.log("error", `IKE SA ${this.#name(entry)}: no dead peer detection: ${(e as Error).message}`);
       return;
     }
-    this.#armDpd(entry, ike);
+    this.#armDpd(entry);
   }
 
-  #armDpd(entry: IkeEntry, ike: IkeSa): void {
+  #armDpd(entry: IkeEntry): void {
     entry.cancelDpd?.();
     const deadline = entry.dpd?.monitor.nextDeadline();
     if (deadline === undefined) return;
@@ -423,7 +433,7 @@ export class IkeController {
         dpd.outstanding++;
         entry.peer.rUThere(action.sequence);
       }
-      this.#armDpd(entry, ike);
+      this.#armDpd(entry);
     });
   }
 
@@ -465,7 +475,7 @@ export class IkeController {
     const lifetime = ike.suite.lifetimeSeconds;
     let times: SaTimes;
     try {
-      times = this.#m.rekeyTimes(this.#seconds(), lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase1.random);
+      times = deferResponder(this.#m.rekeyTimes(this.#seconds(), lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase1.random), ike.role);
     } catch (e) {
       this.#events.log("error", `IKE SA ${this.#name(entry)}: no rekey schedule: ${(e as Error).message}`);
       return;
@@ -524,11 +534,7 @@ export class IkeController {
     const now = this.#seconds();
     let times: SaTimes;
     try {
-      times = this.#m.rekeyTimes(now, lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase2.random);
-      // Both sides drew the same jitter: the quick mode's responder waits a
-      // little longer, so the initiator's rekey arrives before its own
-      // would start, instead of the two crossing (two new SAs for one).
-      if (role === "responder") times = { ...times, softAt: times.softAt + Math.min(RESPONDER_DEFER_S, (times.hardAt - times.softAt) / 2) };
+      times = deferResponder(this.#m.rekeyTimes(now, lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase2.random), role);
     } catch (e) {
       // Without the chapter 10 schedule the SA still works, until its hard lifetime.
       this.#events.log("error", `CHILD SA ${hex32(child.inbound.spi)}: no rekey schedule: ${(e as Error).message}`);
