@@ -13,8 +13,8 @@
  * - `createGateway(local, remote, localSubnet, remoteSubnet)`: a `Gateway`
  *   with a new `Sad`, no children, and an SPD of ONE entry
  *   `{ action: "protect", src: localSubnet, dst: remoteSubnet }` without
- *   `spi` (no SA yet). Parse both subnets now ("network/prefix"; anything
- *   else is a `FieldError` "Local Subnet" / "Remote Subnet").
+ *   `spi` (no SA yet). Parse both subnets now: "network/prefix", anything
+ *   else is a `TextFormatError` "Local Subnet" / "Remote Subnet".
  * - `installChild(gw, child, now)`: only ESP (else `FieldError` "Protocol")
  *   in tunnel mode (else `FieldError` "Mode"). `sadEntries(child, gw.local,
  *   gw.remote)` (chapter 09) gives [inbound, outbound]: `sad.add` both at

@@ -51,7 +51,13 @@ input.on("line", (line) => {
   if (line.trim() !== "close") return;
   tun.close();
   tun.close(); // idempotent
-  process.stdout.write(`closed ${replies}\n`);
+  let afterClose = "accepted";
+  try {
+    tun.write(new Uint8Array(20));
+  } catch (e) {
+    afterClose = `${(e as Error).name} ${(e as { code?: string }).code}`;
+  }
+  process.stdout.write(`closed ${replies} (write after close: ${afterClose})\n`);
   if (mode === "exit") process.exit(0);
   input.close(); // nothing else is left to keep the loop alive
   process.stdin.destroy();

@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { COURSE_ROOT } from "../src/paths.ts";
-import { tunUnavailable } from "../src/tunnel/tun.ts";
+import { ADDON_PATH, tunUnavailable } from "../src/tunnel/tun.ts";
 import { interopSuite } from "./tools.ts";
 
 const SCRIPT = join(COURSE_ROOT, "grader/interop/tun-echo.ts");
@@ -26,7 +26,7 @@ interface Echo {
   readonly exited: Promise<number | null>;
 }
 
-interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "ping"], root: true, checks: [tunUnavailable] }, () => {
+interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "ping", "setpriv"], root: true, checks: [tunUnavailable] }, () => {
   const ns = `c1tun-${randomBytes(3).toString("hex")}`;
   const children: ChildProcess[] = [];
 
@@ -66,11 +66,13 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
   /** Sends "close" and returns how long the process took to exit after it said "closed". */
   async function closeAndTime(echo: Echo): Promise<{ code: number | null; ms: number }> {
     echo.child.stdin!.write("close\n");
-    await waitLine(echo, "closed");
+    expect(await waitLine(echo, "closed"), "a write after close() throws TunError EBADF").toMatch(/\(write after close: TunError EBADF\)$/);
     const t0 = performance.now();
     const code = await Promise.race([echo.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 5000))]);
     if (code === "hung") throw new Error("tun-echo.ts still runs 5 s after close(): something keeps its event loop alive");
-    return { code, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    process.stdout.write(`tun: exited ${ms.toFixed(0)} ms after close() (${echo.child.spawnargs.at(-1)})\n`);
+    return { code, ms };
   }
 
   beforeAll(() => {
@@ -116,6 +118,26 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
     expect(code).toBe(0);
     expect(ms, "milliseconds from close() to the natural end of the process").toBeLessThan(1000);
     expect(inNs(["ip", "link", "show", DEV]).status, `${DEV} must be gone once its fd is closed`).not.toBe(0);
+  });
+
+  test("without root (here: user nobody) the kernel refuses TUNSETIFF, and the error says to use sudo", () => {
+    const r = inNs(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "--import", "tsx", SCRIPT, DEV, "exit"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(
+      new RegExp(`TunError: cannot create TUN device ${DEV}: ioctl TUNSETIFF: Operation not permitted: creating a network interface needs root: run it with sudo`),
+    );
+  });
+
+  test("a worker thread that ends with its device open: Node waits for the addon to close it, nothing crashes", () => {
+    // The addon straight from a worker (eval'd CommonJS), ended by terminate() while its poll handle is active.
+    const worker = `const d = require(${JSON.stringify(ADDON_PATH)}).open("${DEV}", () => {}); require("node:worker_threads").parentPort.postMessage(d.name);`;
+    const main = `const { Worker } = require("node:worker_threads");
+      const w = new Worker(${JSON.stringify(worker)}, { eval: true });
+      w.on("message", (name) => w.terminate().then(() => console.log("terminated " + name)));`;
+    const r = inNs([process.execPath, "-e", main]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(`terminated ${DEV}`);
+    expect(inNs(["ip", "link", "show", DEV]).status, `${DEV} must be gone with the worker`).not.toBe(0);
   });
 
   test("an exception in the packet handler reaches the process like any uncaught exception", async () => {

@@ -44,12 +44,17 @@ export interface TunnelUpRequest {
 /** What the tunnel loads from the implementation besides the IKE engine: the chapter 16 gateway (it imports chapters 09-15). */
 const TUNNEL_ENTRIES = [...ENGINE_EXERCISES, GATEWAY_EXERCISE].map((e) => `${e}.ts`);
 
+/** What the tunnel still needs from an implementation, in words for the learner; undefined when nothing. */
+export function tunnelUnfinished(implDir: string): string | undefined {
+  return unfinishedText("ipsec-course tunnel", unfinishedExercises(implDir, TUNNEL_ENTRIES));
+}
+
 const implName = (dir: string) => (dir === EXERCISES_DIR ? "exercises" : dir === SOLUTIONS_DIR ? "solutions" : dir);
 
 export async function tunnelUp(req: TunnelUpRequest, out: Output, err: Output): Promise<number> {
   const config = readTunnelConfig(req.configFile);
   const state = stateDir(req.stateDir);
-  const unfinished = unfinishedText("ipsec-course tunnel", unfinishedExercises(req.implDir, TUNNEL_ENTRIES));
+  const unfinished = tunnelUnfinished(req.implDir);
   if (unfinished) {
     err.write(`${unfinished}\n`);
     return 1;

@@ -235,7 +235,8 @@ export class DataPlane {
       this.countDrop("queue-full", `${addresses(packet)}: no SA yet and ${this.#queueLimit} packets are waiting for one`);
       return;
     }
-    this.#queue.push(packet);
+    // A copy: the TUN reader may reuse its buffer for the next packet while this one waits.
+    this.#queue.push(packet.slice());
     this.#queued++;
   }
 
