@@ -20,7 +20,6 @@
  * settings. Last, both sides run with a 15-second IPsec lifetime and a ping
  * every 0.2 s crosses a rekey without losing one packet.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,12 +31,10 @@ import { ADDRESSES, TUN_NAME, labDown, labRestart, labSpec, labUp, readLabRecord
 import { openLab, type Lab } from "../src/lab/netns.ts";
 import { SOLUTIONS_DIR } from "../src/paths.ts";
 import { rng } from "../src/teach/random.ts";
-import { controlRequest, socketPath } from "../src/tunnel/control.ts";
 import type { DropReason } from "../src/tunnel/drops.ts";
-import type { TunnelStatus } from "../src/tunnel/status.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
 import { startCapture, udpDatagrams, type UdpDatagram } from "./capture.ts";
-import { course, leftovers, pingResult, randomLabName, type PingResult } from "./lab-cli.ts";
+import { course, leftovers, ping as labPing, randomLabName, tunnelStatus } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 
 const LEFT = ADDRESSES.left.underlay;
@@ -90,26 +87,13 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
   let esp: Uint8Array[] = [];
   let ike: CapturedIke[] = [];
 
-  /** `tunnel status --json` of one side, straight from its control socket. */
-  const status = async (side: Side = "left") => (await controlRequest(socketPath(sideDir(name, side), TUN_NAME), "status")) as TunnelStatus;
+  const status = (side: Side = "left") => tunnelStatus(name, side);
   const log = (side: Side = "left") => readFileSync(join(sideDir(name, side), `${TUN_NAME}.log`), "utf8");
   const recordPids = () => Object.values(readLabRecord(name)!.pids).forEach((p) => p !== undefined && pids.add(p));
+  const ping = (count: number) => labPing(name, "left", count, 0.2);
 
   function send(from: string, port: number, datagrams: readonly Uint8Array[]): void {
     lab.exec(lab.r2, [process.execPath, "-e", SEND, from, LEFT, String(port), ...datagrams.map(hex)]);
-  }
-
-  /** ping 10.1.0.1 -> 10.2.0.1 on the left router, through the tunnel. */
-  function ping(count: number, intervalS = 0.2): Promise<PingResult> {
-    const argv = ["netns", "exec", lab.r1.name, "ping", "-n", "-c", String(count), "-i", String(intervalS), "-W", "2", "-I", ADDRESSES.left.lan, ADDRESSES.right.lan];
-    return new Promise((resolve) => {
-      const child = spawn("ip", argv, { stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("close", (code) => resolve(pingResult({ code, stdout, stderr })));
-    });
   }
 
   async function pingsAllAnswered(count = 3): Promise<void> {
