@@ -21,6 +21,10 @@
  *   charge the returned packet's length to the lifetime; window.accept.
  *   In that order: an unknown SPI, a replay or a bad ICV changes nothing.
  *   Return the packet and the lifetime state.
+ * - `remove(direction, protocol, spi)`: forget that SA (a Delete arrived, or
+ *   it expired); return true if it existed, false if not. Afterwards its
+ *   SPI is unknown (inbound throws the "<protocol> SPI" FieldError) and a
+ *   new SA may be added with it.
  *
  * Lesson: lessons/15-sad.md#sad
  */
@@ -55,6 +59,15 @@ export class Sad {
   /** Adds an SA made at time `now` (seconds). */
   add(entry: SadEntry, now: number): void {
     return todo("Sad.add");
+  }
+
+  /**
+   * Deletes an SA: a Delete notification named it, or it expired (RFC 4301
+   * section 4.4.2). Returns whether it was there. Its SPI is unknown from now
+   * on, so it may be used again by a later SA.
+   */
+  remove(direction: "inbound" | "outbound", protocol: "ESP" | "AH", spi: number): boolean {
+    return todo("Sad.remove");
   }
 
   /** Protects `packet` with the outbound SA `spi`, counting it against the SA's sequence numbers and lifetime. */

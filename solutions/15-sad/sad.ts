@@ -63,6 +63,15 @@ export class Sad {
     this.#sas.set(k, { entry, counter: new SequenceCounter(), window: new ReplayWindow(64, field), meter: new LifetimeMeter(entry.lifetime, now) });
   }
 
+  /**
+   * Deletes an SA: a Delete notification named it, or it expired (RFC 4301
+   * section 4.4.2). Returns whether it was there. Its SPI is unknown from now
+   * on, so it may be used again by a later SA.
+   */
+  remove(direction: "inbound" | "outbound", protocol: "ESP" | "AH", spi: number): boolean {
+    return this.#sas.delete(key(direction, protocol, spi));
+  }
+
   #find(direction: "inbound" | "outbound", protocol: "ESP" | "AH", spi: number): SaState {
     const state = this.#sas.get(key(direction, protocol, spi));
     // RFC 4303 section 3.4.2: no SA for this SPI, drop (and audit).
