@@ -19,11 +19,17 @@ export interface Requirements {
   readonly tools?: readonly string[];
   /** Network namespaces and TUN devices need root. */
   readonly root?: boolean;
+  /** Further conditions, each returning why it is unmet (e.g. `tunUnavailable`) or undefined. */
+  readonly checks?: readonly (() => string | undefined)[];
 }
 
 function unmet(req: Requirements): string[] {
   const missing = (req.tools ?? []).filter((t) => !hasTool(t)).map((t) => `${t} is not installed`);
   if (req.root && process.getuid?.() !== 0) missing.push("this suite needs root (network namespaces)");
+  for (const check of req.checks ?? []) {
+    const why = check();
+    if (why !== undefined) missing.push(why);
+  }
   return missing;
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The TUN addon's build and what the capstone says when there is none.
+ * `npm install` runs capstone/tun/build.mjs: it must exit 0 whatever happens
+ * and say why it did not build; tunUnavailable() must then tell the learner
+ * what to install. Every build here goes to a temporary folder (--dir), so
+ * the real capstone/tun/build is never touched.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { COURSE_ROOT } from "../src/paths.ts";
+import { openTun, TunError, tunUnavailable } from "../src/tunnel/tun.ts";
+
+const BUILD = join(COURSE_ROOT, "capstone/tun/build.mjs");
+const scratch = mkdtempSync(join(tmpdir(), "tun-build-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function build(dir: string, env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [BUILD, "--dir", dir], { encoding: "utf8", env, timeout: 60_000 });
+}
+
+const hasCompiler = spawnSync("sh", ["-c", "command -v cc && command -v make && command -v python3"], { stdio: "ignore" }).status === 0;
+
+describe.runIf(process.platform === "linux")("capstone/tun/build.mjs", () => {
+  const dir = join(scratch, "no-compiler");
+
+  test("without a compiler: exit 0, one line saying what is missing and how to get it", () => {
+    // PATH holds only node's own folder; CC names a file that does not exist.
+    const r = build(dir, { PATH: dirname(process.execPath), CC: join(scratch, "no-such-cc") });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toMatch(/^TUN addon \(capstone\/tun\): not built: no C compiler found \(CC=.*no-such-cc is not an executable\); sudo apt-get install python3 make gcc \(Debian\/Ubuntu\), then npm run build:tun$/m);
+    expect(readFileSync(join(dir, "build/outcome.txt"), "utf8")).toMatch(/^not built: no C compiler found/);
+    expect(existsSync(join(dir, "build/Release/tun.node"))).toBe(false);
+  });
+
+  test("tunUnavailable() on that folder repeats why and says what to run; openTun throws it as a TunError", () => {
+    const addon = join(dir, "build/Release/tun.node");
+    const why = tunUnavailable(addon);
+    expect(why).toMatch(/^the TUN addon is not built: .*tun\.node is missing \(npm install said: not built: no C compiler found/);
+    expect(why).toContain("sudo apt-get install python3 make gcc");
+    expect(why).toMatch(/and run npm run build:tun$/);
+    expect(() => openTun("tun-x", addon)).toThrow(TunError);
+    expect(() => openTun("tun-x", addon)).toThrow(why!);
+  });
+
+  test("tunUnavailable() without any record of a build still names the fix", () => {
+    expect(tunUnavailable(join(scratch, "never-built/build/Release/tun.node"))).toMatch(
+      /^the TUN addon is not built: .*never-built\/build\/Release\/tun\.node is missing; install a C compiler, make and python3 .*npm run build:tun$/,
+    );
+  });
+
+  test.runIf(hasCompiler)("with a compiler: builds tun.node from Node's own headers, and it loads", () => {
+    const ok = join(scratch, "built");
+    const r = build(ok, process.env);
+    expect(r.stdout.trim(), r.stderr).toBe("TUN addon (capstone/tun): built (build/Release/tun.node)");
+    expect(tunUnavailable(join(ok, "build/Release/tun.node"))).toBeUndefined();
+  });
+});
