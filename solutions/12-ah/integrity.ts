@@ -17,7 +17,15 @@ import { sha256 } from "@noble/hashes/sha2.js";
 
 const HASHES = { md5, sha1, sha256 } as const;
 
-type Keyed = ReturnType<typeof hmac.create>;
+/** An HMAC in progress: feed it the message, then read the tag. */
+interface Mac {
+  update(data: Uint8Array): { digest(): Uint8Array };
+}
+
+/** An HMAC that has taken in its key and nothing else: a copy of it starts each message. */
+interface Keyed {
+  clone(): Mac;
+}
 
 /**
  * HMAC starts every message by hashing the key XOR ipad and the key XOR opad
@@ -29,7 +37,7 @@ type Keyed = ReturnType<typeof hmac.create>;
  */
 const keyed = new WeakMap<Uint8Array, { readonly hash: string; readonly key: Uint8Array; readonly state: Keyed }>();
 
-function keyedHmac(hash: keyof typeof HASHES, key: Uint8Array): Keyed {
+function keyedHmac(hash: keyof typeof HASHES, key: Uint8Array): Mac {
   const cached = keyed.get(key);
   if (cached && cached.hash === hash && equalBytes(cached.key, key)) return cached.state.clone();
   const state = hmac.create(HASHES[hash], key);
