@@ -39,23 +39,22 @@ export interface ProfileSummary {
  * The first match wins, so the specific ones come first.
  */
 const GROUPS: readonly (readonly [string, RegExp])[] = [
-  ["idle", /^ \(idle\)$/],
-  ["GC", /\(garbage collector\)/],
-  ["crypto: AES-CBC", /@noble\/ciphers|13-esp\/cipher\.ts/],
-  ["crypto: HMAC/SHA", /@noble\/hashes|12-ah\/integrity\.ts/],
-  ["TUN I/O", /tunnel\/tun\.ts|tun\.node|\b(onPacket|writeTun)\b/],
-  ["UDP send/receive", /node:dgram|node:internal\/dgram|\b(send|sendEsp|onMessage|_handle|doSend|afterSend)\b/],
-  ["ESP/IPv4 headers and copies", /solutions\/|exercises\/|\b(concatBytes|subarray|slice|set)\b/],
-  ["tunnel glue (data plane, gateway)", /grader\/src\/tunnel|grader\/src\/ike/],
-  ["other JavaScript", /./],
-  ["native/program", /^ \((program|root)\)$/],
+  ["copies (concatenation)", /\bconcatBytes$/],
+  ["crypto: AES-CBC", /node:internal\/crypto\/cipher|@noble\/ciphers|13-esp\/cipher\.ts/],
+  ["crypto: HMAC/SHA", /node:internal\/crypto\/hash|@noble\/hashes|12-ah\/integrity\.ts/],
+  ["TUN I/O", /tunnel\/tun\.ts|capstone\/tun/],
+  ["UDP send/receive", /node:dgram|node:internal\/dgram|node:internal\/udp|ike\/udp\.ts/],
+  ["ESP/IPv4 headers (solutions)", /solutions\/|exercises\//],
+  ["tunnel glue (data plane, daemon)", /grader\/src\/tunnel|grader\/src\/ike/],
 ];
 
+/** The stage a function belongs to, from its file and name; V8's own entries by their names. */
 function groupOf(url: string, name: string): string {
+  if (name === "(garbage collector)") return "GC";
+  if (name === "(idle)") return "idle (waiting for I/O)";
+  if (name === "(program)" || name === "(root)") return "native (V8, libuv, system calls)";
   const key = `${url} ${name}`;
-  for (const [group, re] of GROUPS.slice(0, 2)) if (re.test(` ${name}`) || re.test(key)) return group;
-  if (/^\((program|root)\)$/.test(name)) return "native/program";
-  for (const [group, re] of GROUPS.slice(2)) if (re.test(key)) return group;
+  for (const [group, re] of GROUPS) if (re.test(key)) return group;
   return "other JavaScript";
 }
 
