@@ -6,6 +6,10 @@ import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
 import { runIke } from "./commands/ike.ts";
+import { labDownCommand, labExecCommand, labStatusCommand, labUpCommand } from "./commands/lab.ts";
+import { tunnelDown, tunnelStatus, tunnelUp } from "./commands/tunnel.ts";
+import { DEFAULT_LAB, LabError } from "./lab/lab.ts";
+import { LOG_LEVELS, type LogLevel } from "./tunnel/log.ts";
 import { ConfigError } from "./ike/config.ts";
 import { gradeCommand, mergeCommand } from "./commands/grade.ts";
 import { KeysInputError, computeKeys, keysText } from "./commands/keys.ts";
@@ -39,6 +43,21 @@ const HELP = `ipsec-course: IPsec from Scratch
   ike initiate|respond --config FILE [--impl DIR] [--show-keys] [--json] [--timeout S] [--hold S] [--verbose]
                                     an IKEv1 peer on UDP 500/4500: phase 1, then quick mode;
                                     prints the SAs (README: "The IKE peer" documents FILE)
+  tunnel up --config FILE [--impl DIR] [--initiate] [--log-level error|warn|info|debug]
+            [--keys-dir DIR] [--state-dir DIR] [--background]
+                                    the capstone: an IPsec tunnel over a TUN device, your
+                                    code end to end (README: "The tunnel and the lab")
+  tunnel down [--state-dir DIR] [--name TUN]
+                                    stop it: Deletes to the peer, then the device goes
+  tunnel status [--state-dir DIR] [--name TUN] [--json]
+                                    IKE and IPsec SAs, SPIs, lifetimes, counters, drops
+  lab up [--impl DIR] [--right ours|strongswan] [--mode main|aggressive] [--pfs] [--strong] [--lab NAME]
+                                    two namespaces as the seed's routers (192.168.12.1/.2,
+                                    LANs 10.1.0.1/24 and 10.2.0.1/24), a tunnel daemon in each
+  lab down [--lab NAME]             stop the daemons, delete the namespaces (also after a failure)
+  lab status [--lab NAME] [--json]  both sides' tunnel status
+  lab exec left|right [--lab NAME] -- COMMAND...
+                                    run a command on one router (ping, ipsec-course tunnel status)
   keys --psk TEXT --ni HEX --nr HEX --gxy HEX --cky-i HEX --cky-r HEX
        --hash md5|sha1|sha256|sha384|sha512 --cipher aes128|aes192|aes256|3des
        [--gxi HEX --gxr HEX] [--impl DIR] [--json]
@@ -117,6 +136,16 @@ export async function main(argv: string[]): Promise<number> {
       "show-keys": { type: "boolean" },
       "as-seed": { type: "boolean" },
       hold: { type: "string" },
+      initiate: { type: "boolean" },
+      "log-level": { type: "string" },
+      "state-dir": { type: "string" },
+      background: { type: "boolean" },
+      name: { type: "string" },
+      right: { type: "string" },
+      mode: { type: "string" },
+      pfs: { type: "boolean" },
+      strong: { type: "boolean" },
+      lab: { type: "string" },
       verbose: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" },
     },
@@ -290,6 +319,62 @@ export async function main(argv: string[]): Promise<number> {
         );
       } catch (e) {
         if (e instanceof ConfigError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
+    case "tunnel": {
+      const io = [process.stdout, process.stderr] as const;
+      try {
+        if (arg === "up") {
+          if (!values.config) throw new UsageError('tunnel up needs --config FILE (README: "The tunnel and the lab")');
+          const level = values["log-level"];
+          if (level !== undefined && !LOG_LEVELS.includes(level as LogLevel)) throw new UsageError(`--log-level is one of ${LOG_LEVELS.join(", ")}`);
+          return await tunnelUp(
+            {
+              configFile: values.config,
+              implDir: resolveImpl(values.impl),
+              initiate: Boolean(values.initiate),
+              background: Boolean(values.background),
+              argv,
+              ...(level ? { logLevel: level as LogLevel } : {}),
+              ...(values["keys-dir"] ? { keysDir: values["keys-dir"] } : {}),
+              ...(values["state-dir"] ? { stateDir: values["state-dir"] } : {}),
+            },
+            ...io,
+          );
+        }
+        if (arg === "down") return await tunnelDown(values["state-dir"], values.name, ...io);
+        if (arg === "status") return await tunnelStatus(values["state-dir"], values.name, Boolean(values.json), ...io);
+      } catch (e) {
+        if (e instanceof ConfigError) throw new UsageError(e.message);
+        throw e;
+      }
+      throw new UsageError("tunnel up, tunnel down or tunnel status?");
+    }
+    case "lab": {
+      const name = values.lab ?? DEFAULT_LAB;
+      try {
+        switch (arg) {
+          case "up": {
+            const right = values.right ?? "ours";
+            const mode = values.mode ?? "main";
+            if (right !== "ours" && right !== "strongswan") throw new UsageError("--right is ours or strongswan");
+            if (mode !== "main" && mode !== "aggressive") throw new UsageError("--mode is main or aggressive");
+            return await labUpCommand({ name, implDir: resolveImpl(values.impl), right, mode, pfs: Boolean(values.pfs), strong: Boolean(values.strong) }, process.stdout, process.stderr);
+          }
+          case "down":
+            return await labDownCommand(name, process.stdout);
+          case "status":
+            return await labStatusCommand(name, Boolean(values.json), process.stdout, process.stderr);
+          case "exec": {
+            const dashes = argv.indexOf("--");
+            return labExecCommand(name, rest[0], dashes < 0 ? [] : argv.slice(dashes + 1), process.stderr);
+          }
+          default:
+            throw new UsageError("lab up, lab down, lab status or lab exec?");
+        }
+      } catch (e) {
+        if (e instanceof LabError) throw new UsageError(e.message);
         throw e;
       }
     }

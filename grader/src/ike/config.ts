@@ -16,16 +16,31 @@
  * Proposals use strongSwan's spelling, so the same words work on both ends:
  * phase 1 is cipher-hash-group, phase 2 (ESP) is cipher-integrity. A list of
  * proposals is offered in order (initiator) or accepted in order (responder).
- * Optional: "natTraversal" (default true), "dpd" (default true: announce
- * RFC 3706 dead peer detection, which the peer answers), "nonceBytes"
+ * Optional: "natTraversal" (default true), "dpd" (below), "nonceBytes"
  * (default 20, as the seed's routers), "identity" (default our address),
- * "retransmit".
+ * "retransmit", and for the tunnel daemon "rekey" and "deleteRekeyed".
+ *
+ * "dpd": false = do not announce RFC 3706 dead peer detection and never
+ * ask (an R-U-THERE is still answered); true (the default) = announce it
+ * and, in the tunnel, ask after 30 s without a word from the peer, again
+ * every 5 s, and declare the peer dead when 3 questions went unanswered
+ * (so 45 s of silence); an object {"delay", "retry", "tries"} (seconds,
+ * seconds, count) sets those. strongSwan's dpd_delay is the same "delay".
+ *
+ * "rekey": {"margin", "rand"} in seconds, chapter 10's RekeyPolicy: a new
+ * SA is negotiated margin + a random 0..rand seconds before the old one's
+ * hard lifetime (strongSwan's margintime and rekeyfuzz). Default 540 and
+ * 180 (strongSwan's 9 minutes, and a third of it as jitter), or 15 % and
+ * 5 % of the shorter lifetime when that is under an hour; given values must
+ * fit inside the shorter lifetime. "deleteRekeyed" (default false, strongSwan's
+ * IKEv1 behaviour) sends a Delete for an SA as soon as its successor is up
+ * instead of letting it expire.
  */
 import { readFileSync } from "node:fs";
 import { AuthAlgorithm, AuthMethod, Encryption, EncapsulationMode, Hash, TransformId } from "@course/isakmp-attributes.ts";
 import type { IkeSuite } from "../../../solutions/04-negotiation/ike-transform.ts";
 import type { RandomSource } from "../../../solutions/05-diffie-hellman/keypair.ts";
-import type { Phase1Config, Phase1Mode, Phase2Config, RetransmitPolicy, TransformSet } from "./modules.ts";
+import type { DpdPolicy, Phase1Config, Phase1Mode, Phase2Config, RekeyPolicy, RetransmitPolicy, TransformSet } from "./modules.ts";
 import { systemRandom } from "./seeded-random.ts";
 
 /** RFC 3706 section 5.1: the vendor ID that says "I answer R-U-THERE". */
@@ -41,7 +56,18 @@ export interface PeerSettings {
   readonly phase2: Phase2Config;
   /** Absent: the chapter 07 Retransmitter's own default (strongSwan's timing). */
   readonly retransmit?: RetransmitPolicy;
+  /** When to ask R-U-THERE (ms); undefined: never ask (still answer). */
+  readonly dpd?: DpdPolicy;
+  /** When to start a new SA before the old one's hard lifetime (seconds). */
+  readonly rekey: RekeyPolicy;
+  /** Delete a rekeyed SA as soon as its successor is up (else it expires). */
+  readonly deleteRekeyed: boolean;
 }
+
+/** RFC 3706 leaves the timing to the implementation: strongSwan's 30 s delay, then quicker retries. */
+export const DEFAULT_DPD = { delay: 30, retry: 5, tries: 3 } as const;
+/** strongSwan's margintime (9 minutes) and a third of it as random extra. */
+export const DEFAULT_REKEY = { margin: 540, rand: 180 } as const;
 
 const IKE_CIPHERS: Readonly<Record<string, { encryption: number; keyLength?: number }>> = {
   aes128: { encryption: Encryption.AES_CBC, keyLength: 128 },
@@ -147,11 +173,55 @@ function retransmit(value: unknown): RetransmitPolicy | undefined {
   return r as unknown as RetransmitPolicy;
 }
 
+function wholeSeconds(value: unknown, key: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < min) throw new ConfigError(`"${key}" must be a whole number${min > 0 ? `, at least ${min}` : ", 0 or more"}`);
+  return value as number;
+}
+
+function object(value: unknown, key: string, keys: readonly string[]): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`"${key}" must be an object with ${keys.join(", ")}`);
+  const o = value as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => !keys.includes(k));
+  if (extra.length > 0) throw new ConfigError(`"${key}" has unknown key${extra.length > 1 ? "s" : ""} ${extra.map((k) => `"${k}"`).join(", ")}; known: ${keys.join(", ")}`);
+  return o;
+}
+
+function dpdPolicy(value: unknown): DpdPolicy | undefined {
+  if (value === false) return undefined;
+  const o = value === undefined || value === true ? {} : object(value, "dpd", ["delay", "retry", "tries"]);
+  return {
+    delayMs: wholeSeconds(o.delay, "dpd.delay", DEFAULT_DPD.delay, 1) * 1000,
+    retryMs: wholeSeconds(o.retry, "dpd.retry", DEFAULT_DPD.retry, 1) * 1000,
+    tries: wholeSeconds(o.tries, "dpd.tries", DEFAULT_DPD.tries, 1),
+  };
+}
+
+/**
+ * The rekey policy for an SA of `lifetimeSeconds`: the configured one when
+ * it fits, else 15 % and 5 % of the lifetime (the defaults' share of an hour),
+ * so a short lifetime the peer chose still gets a soft lifetime before it.
+ */
+export function fitRekeyPolicy(policy: RekeyPolicy, lifetimeSeconds: number): RekeyPolicy {
+  if (policy.marginSeconds + policy.randSeconds < lifetimeSeconds) return policy;
+  return { marginSeconds: Math.floor(lifetimeSeconds * 0.15), randSeconds: Math.floor(lifetimeSeconds * 0.05) };
+}
+
+function rekeyPolicy(value: unknown, shortestLifetime: number): RekeyPolicy {
+  if (value === undefined) return fitRekeyPolicy({ marginSeconds: DEFAULT_REKEY.margin, randSeconds: DEFAULT_REKEY.rand }, shortestLifetime);
+  const o = object(value, "rekey", ["margin", "rand"]);
+  const policy = { marginSeconds: wholeSeconds(o.margin, "rekey.margin", DEFAULT_REKEY.margin, 0), randSeconds: wholeSeconds(o.rand, "rekey.rand", DEFAULT_REKEY.rand, 0) };
+  if (policy.marginSeconds + policy.randSeconds >= shortestLifetime) {
+    throw new ConfigError(`"rekey" margin + rand (${policy.marginSeconds} + ${policy.randSeconds} s) must be shorter than the shorter lifetime (${shortestLifetime} s), or an SA would be replaced before it carried anything`);
+  }
+  return policy;
+}
+
 /** Reads and checks a configuration object; `random` feeds cookies, nonces and private values. */
 export function peerSettings(raw: unknown, random: RandomSource = systemRandom): PeerSettings {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError("the configuration must be a JSON object");
   const c = raw as Record<string, unknown>;
-  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "dpd", "nonceBytes", "identity", "retransmit"]);
+  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "dpd", "nonceBytes", "identity", "retransmit", "rekey", "deleteRekeyed"]);
   const unknown = Object.keys(c).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new ConfigError(`unknown setting${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${[...known].join(", ")}`);
   const mode = c.mode ?? "main";
@@ -166,9 +236,14 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
   const identity = address(c.identity ?? local, "identity");
   const pfs = pfsGroup(c.pfsGroup);
   const policy = retransmit(c.retransmit);
+  const dpd = dpdPolicy(c.dpd);
+  if (c.deleteRekeyed !== undefined && typeof c.deleteRekeyed !== "boolean") throw new ConfigError(`"deleteRekeyed" must be true or false`);
   return {
     mode,
     ...(policy ? { retransmit: policy } : {}),
+    ...(dpd ? { dpd } : {}),
+    rekey: rekeyPolicy(c.rekey, Math.min(ikeLife, ipsecLife)),
+    deleteRekeyed: c.deleteRekeyed === true,
     phase1: {
       local: { address: local, port: 500 },
       remote: { address: remote, port: 500 },
@@ -180,7 +255,7 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
       nonceBytes: nonceBytes as number,
       natTraversal: c.natTraversal !== false,
       // With the SA payload, where strongSwan sends it too.
-      vendorIds: { sa: c.dpd === false ? [] : [DPD_VENDOR_ID], keyExchange: [] },
+      vendorIds: { sa: dpd ? [DPD_VENDOR_ID] : [], keyExchange: [] },
       random,
     },
     phase2: {

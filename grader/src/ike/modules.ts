@@ -5,7 +5,9 @@
  * types below are taken from the reference solution, so the compiler checks
  * that the two agree): the step functions are pure over an explicit state,
  * so the peer's job is limited to moving datagrams, keeping the states,
- * timing retransmissions and routing by cookies and Message ID.
+ * timing retransmissions and routing by cookies and Message ID. The tunnel's
+ * IKE controller also takes its DPD timer and its rekey schedule from here
+ * (chapter 10).
  */
 import type { ImplLoader } from "../impl-loader.ts";
 
@@ -30,6 +32,7 @@ type Sol<P extends string> = P extends "decode" ? typeof import("../../../soluti
   : P extends "notify" ? typeof import("../../../solutions/10-informational/notify.ts")
   : P extends "dpd" ? typeof import("../../../solutions/10-informational/dpd.ts")
   : P extends "delete" ? typeof import("../../../solutions/10-informational/delete.ts")
+  : P extends "rekey" ? typeof import("../../../solutions/10-informational/rekey.ts")
   : never;
 
 export type { Endpoint, IkeSa, Phase1Config, Phase1Mode, Phase1State } from "../../../solutions/07-main-mode/exchange.ts";
@@ -37,6 +40,10 @@ export type { ChildSa, Phase2Config } from "../../../solutions/09-quick-mode/pro
 export type { QuickState } from "../../../solutions/09-quick-mode/message-1.ts";
 export type { RetransmitPolicy } from "../../../solutions/07-main-mode/retransmit.ts";
 export type { TransformSet } from "../../../solutions/04-negotiation/phase2.ts";
+export type { Notification } from "../../../solutions/03-payloads/notify-delete.ts";
+export type { DpdPolicy } from "../../../solutions/10-informational/dpd.ts";
+export type { LiveSa, RekeyPolicy, SaTimes } from "../../../solutions/10-informational/rekey.ts";
+export type DpdMonitor = InstanceType<Sol<"dpd">["DpdMonitor"]>;
 export type Retransmitter = InstanceType<Sol<"retransmit">["Retransmitter"]>;
 
 export interface IkeModules {
@@ -66,9 +73,17 @@ export interface IkeModules {
   errorNotification: Sol<"notify">["errorNotification"];
   clearNotifyMessage: Sol<"notify">["clearNotifyMessage"];
   answerDpd: Sol<"dpd">["answerDpd"];
+  rUThere: Sol<"dpd">["rUThere"];
+  dpdSequence: Sol<"dpd">["dpdSequence"];
+  firstDpdSequence: Sol<"dpd">["firstDpdSequence"];
+  dpdNegotiated: Sol<"dpd">["dpdNegotiated"];
+  DpdMonitor: Sol<"dpd">["DpdMonitor"];
   applyDelete: Sol<"delete">["applyDelete"];
   deleteIkeSa: Sol<"delete">["deleteIkeSa"];
   deleteChildSas: Sol<"delete">["deleteChildSas"];
+  rekeyTimes: Sol<"rekey">["rekeyTimes"];
+  rekeyActions: Sol<"rekey">["rekeyActions"];
+  outboundSa: Sol<"rekey">["outboundSa"];
 }
 
 /** Where each function lives, by exercise. */
@@ -92,8 +107,9 @@ const SOURCES: { readonly [file: string]: readonly (keyof IkeModules)[] } = {
   "09-quick-mode/message-3.ts": ["quick3", "quickFinish"],
   "10-informational/protect.ts": ["sealInformational", "openInformational", "freshMessageId"],
   "10-informational/notify.ts": ["isError", "errorNotification", "clearNotifyMessage"],
-  "10-informational/dpd.ts": ["answerDpd"],
+  "10-informational/dpd.ts": ["answerDpd", "rUThere", "dpdSequence", "firstDpdSequence", "dpdNegotiated", "DpdMonitor"],
   "10-informational/delete.ts": ["applyDelete", "deleteIkeSa", "deleteChildSas"],
+  "10-informational/rekey.ts": ["rekeyTimes", "rekeyActions", "outboundSa"],
 };
 
 /** The exercises the peer runs, for messages that say what to finish first. */

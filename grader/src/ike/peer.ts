@@ -7,6 +7,13 @@
  * sent (RFC 2409 section 5: a retransmission is answered, never re-derived),
  * moves to UDP 4500 when NAT traversal asks for it (RFC 3947 section 4) and
  * answers informational exchanges (DPD, delete).
+ *
+ * One IkePeer is one IKE SA. `ipsec-course ike` runs one and waits for its
+ * first CHILD SA; the tunnel's IKE controller runs one per IKE SA (a
+ * restarted peer, a rekeyed IKE SA) and follows it through `events`: more
+ * quick modes on it (`startQuickMode`), DPD questions (`rUThere`), Deletes.
+ * Phase 1 failing ends the IkePeer; once the IKE SA exists, a bad message
+ * is dropped and a failed quick mode ends that exchange only.
  */
 import { equalBytes } from "@course/bytes.ts";
 import { NegotiationError, PacketError } from "@course/errors.ts";
@@ -16,15 +23,41 @@ import type { Payload } from "../../../solutions/03-payloads/message.ts";
 import type { Clock } from "./clock.ts";
 import type { PeerSettings } from "./config.ts";
 import type { Role } from "../../../solutions/07-main-mode/exchange.ts";
-import type { ChildSa, Endpoint, IkeModules, IkeSa, Phase1State, QuickState, Retransmitter } from "./modules.ts";
+import type { ChildSa, Endpoint, IkeModules, IkeSa, Notification, Phase1State, QuickState, Retransmitter } from "./modules.ts";
+import { isMessageFault, refusalReason } from "./refusal.ts";
 import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
 import { hex } from "../teach/hexdump.ts";
+import type { IkeDropReason } from "../tunnel/drops.ts";
+
+/** What happens to the IKE SA, for a caller that keeps it beyond the first CHILD SA. */
+export interface PeerEvents {
+  established?(ike: IkeSa): void;
+  /** A quick mode completed. */
+  child?(child: ChildSa): void;
+  /** The peer's (authenticated) Delete removed these CHILD SAs, or the IKE SA itself. */
+  deleted?(children: readonly ChildSa[], ikeSa: boolean): void;
+  /** A quick mode message of the peer passed its hash and was accepted: the peer is alive (RFC 3706 section 5.4). */
+  heard?(): void;
+  /** A protected notification other than R-U-THERE (which is answered here): R-U-THERE-ACK, say. */
+  notify?(n: Notification): void;
+  /** A message was dropped: why, in the tunnel's words, and what it was. */
+  drop?(reason: IkeDropReason, detail: string): void;
+  /** Phase 1 failed (the IkePeer is finished), or a quick mode exchange ended without a CHILD SA. */
+  failed?(error: Error): void;
+}
 
 export interface PeerOptions {
   /** Progress lines (sent, received, retransmitted, established). */
   readonly log?: (line: string) => void;
   /** Stop at the IKE SA: no quick mode (a capture of phase 1 alone needs no chapter 09 code). */
   readonly phase1Only?: boolean;
+  /**
+   * The CHILD SA table quick modes add to and Deletes remove from; default a
+   * table of its own. IKEv1 CHILD SAs outlive the IKE SA that made them
+   * (RFC 2409 section 5.5), so the controller shares one table between IKE SAs.
+   */
+  readonly children?: ChildSa[];
+  readonly events?: PeerEvents;
 }
 
 export interface PeerOutcome {
@@ -50,6 +83,8 @@ type Next<S> = ((state: S, datagram: Uint8Array) => () => void) | undefined;
 /** One exchange (phase 1, or one quick mode Message ID): its retransmitter and what the next message is for. */
 interface Exchange<S> {
   readonly name: string;
+  /** A quick mode's Message ID; phase 1 has none of its own. */
+  readonly messageId?: number;
   readonly retx: Retransmitter;
   state: S;
   next: Next<S>;
@@ -68,15 +103,21 @@ export class IkePeer {
   readonly #clock: Clock;
   readonly #log: (line: string) => void;
   readonly #phase1Only: boolean;
+  readonly #events: PeerEvents;
   #role: Role | undefined;
   #started = 0;
   #phase1: Exchange<Phase1State> | undefined;
   #path: Path;
   #ike: IkeSa | undefined;
   readonly #quick = new Map<number, Exchange<QuickState | undefined>>();
-  readonly #children: ChildSa[] = [];
+  readonly #children: ChildSa[];
+  /** Vendor IDs in the peer's cleartext phase 1 messages (DPD support, RFC 3706 section 5.1). */
+  readonly #peerVendorIds: Uint8Array[] = [];
   #outcome: PeerOutcome | undefined;
+  /** Why the first CHILD SA (or the IKE SA) never came: what `result` rejects with. */
   #error: Error | undefined;
+  /** Phase 1 failed: this IkePeer handles nothing more. */
+  #finished = false;
   /** An error the peer notified in clear during phase 1: reported if the exchange then dies. */
   #peerSaid: string | undefined;
   /** Why we last dropped a message: reported if the exchange then dies. */
@@ -96,6 +137,8 @@ export class IkePeer {
     this.#clock = clock;
     this.#log = options.log ?? (() => {});
     this.#phase1Only = options.phase1Only ?? false;
+    this.#children = options.children ?? [];
+    this.#events = options.events ?? {};
     this.#path = { localPort: IKE_PORT, remote: settings.phase1.remote };
     this.#settled = new Promise((resolve, reject) => {
       this.#resolve = resolve;
@@ -121,6 +164,16 @@ export class IkePeer {
   }
   get children(): readonly ChildSa[] {
     return this.#children;
+  }
+  get role(): Role | undefined {
+    return this.#role;
+  }
+  /** The cookies of this IKE SA (the responder's still zero before its first reply). */
+  get cookies(): { readonly ckyI: Uint8Array; readonly ckyR: Uint8Array } | undefined {
+    return this.#ike ?? this.#phase1?.state;
+  }
+  get peerVendorIds(): readonly Uint8Array[] {
+    return this.#peerVendorIds;
   }
 
   /** Where a negotiation that is taking too long stands: what we wait for, and any sign of why. */
@@ -157,9 +210,9 @@ export class IkePeer {
     return this.#s.retransmit ? new this.#m.Retransmitter(this.#s.retransmit) : new this.#m.Retransmitter();
   }
 
-  /** Runs `fn`; an exception ends the negotiation with a message saying where it happened. */
+  /** Runs a phase 1 step; an exception ends the negotiation with a message saying where it happened. */
   #guard(where: string, fn: () => void): void {
-    if (this.#error) return;
+    if (this.#finished) return;
     try {
       fn();
     } catch (e) {
@@ -167,13 +220,55 @@ export class IkePeer {
     }
   }
 
+  /** Phase 1 failed: nothing more happens on this IkePeer. */
   #fail(e: Error, where: string): void {
-    if (this.#error || this.#outcome) return;
-    this.#error = new Error(`${where}: ${e.message}`, { cause: e });
+    if (this.#finished) return;
+    if (this.#ike) {
+      // A late phase 1 message the established IKE SA does not need.
+      this.#drop(`a message of the ${where}`, e);
+      return;
+    }
+    this.#finished = true;
     for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
     this.#log(`failed in ${where}: ${e.message}`);
     if (e instanceof NegotiationError) this.#tell(e);
-    this.#reject(this.#error);
+    this.#failed(e, where);
+  }
+
+  #failed(e: Error, where: string): void {
+    const error = new Error(`${where}: ${e.message}`, { cause: e });
+    if (!this.#error && !this.#outcome) {
+      this.#error = error;
+      this.#reject(error);
+    }
+    this.#events.failed?.(error);
+  }
+
+  /**
+   * Runs a quick mode step. A fault of the message (bytes, hash) drops it
+   * and the exchange waits for a good copy; anything else ends this exchange
+   * (never the IKE SA) and, before the first CHILD SA, the peer's `result`.
+   */
+  #quickGuard(name: string, messageId: number | undefined, fn: () => void): void {
+    if (this.#finished) return;
+    try {
+      fn();
+    } catch (e) {
+      if (isMessageFault(e)) {
+        this.#drop(`a message of the ${name}`, e as Error);
+        return;
+      }
+      this.#quickFailed(name, messageId, e as Error);
+    }
+  }
+
+  #quickFailed(name: string, messageId: number | undefined, e: Error): void {
+    if (messageId !== undefined) {
+      this.#quick.get(messageId)?.cancel?.();
+      this.#quick.delete(messageId);
+    }
+    this.#log(`failed in ${name}: ${e.message}`);
+    this.#failed(e, name);
   }
 
   /**
@@ -212,7 +307,9 @@ export class IkePeer {
     ex.cancel = this.#clock.timer(deadline - this.#clock.now(), () => {
       const due = ex.retx.due(this.#clock.now());
       if (due === "give-up") {
-        this.#fail(new Error(`no answer from ${this.#path.remote.address}: waited for ${this.waitingFor}`), ex.name);
+        const error = new Error(`no answer from ${this.#path.remote.address}: waited for ${this.waitingFor}`);
+        if (ex.messageId === undefined) this.#fail(error, ex.name);
+        else this.#quickFailed(ex.name, ex.messageId, error);
         return;
       }
       if (due) {
@@ -228,6 +325,7 @@ export class IkePeer {
     return (state, datagram) => {
       const r = step(state, datagram);
       return () => {
+        this.#noteVendorIds(datagram);
         ex.state = r.state;
         ex.next = then;
         this.#maybeFloat(r.state);
@@ -259,17 +357,31 @@ export class IkePeer {
     return { local: { address: this.#transport.address, port: this.#path.localPort }, remote: this.#path.remote };
   }
 
+  /** The vendor IDs of a cleartext phase 1 message the exchange accepted. */
+  #noteVendorIds(datagram: Uint8Array): void {
+    if (this.#m.decodeHeader(datagram).flags.encryption) return;
+    for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+  }
+
   #established(ike: IkeSa): void {
     this.#ike = ike;
     this.#log(`IKE SA established: ${hex(ike.ckyI)}/${hex(ike.ckyR)} (${ike.mode} mode, ${ike.role})`);
+    this.#events.established?.(ike);
     if (this.#phase1Only) this.#settle(ike);
-    else if (this.#role === "initiator") this.#guard("quick mode", () => this.#startQuick(ike));
+    else if (this.#role === "initiator") this.startQuickMode();
+  }
+
+  /** Starts a quick mode on the established IKE SA (the first CHILD SA, or a rekey: RFC 2409 section 5.5). */
+  startQuickMode(): void {
+    const ike = this.#ike;
+    if (!ike) throw new Error("quick mode needs an established IKE SA");
+    this.#quickGuard("quick mode", undefined, () => this.#startQuick(ike));
   }
 
   #startQuick(ike: IkeSa): void {
     const r = this.#m.quick1(ike, this.#s.phase2);
     const messageId = this.#m.decodeHeader(r.send).messageId;
-    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(messageId)}`, retx: this.#retransmitter(), state: r.state, next: undefined };
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(messageId)}`, messageId, retx: this.#retransmitter(), state: r.state, next: undefined };
     ex.next = (state, datagram) => {
       const done = this.#m.quick3(state!, datagram);
       return () => {
@@ -285,6 +397,7 @@ export class IkePeer {
   #child(child: ChildSa): void {
     this.#children.push(child);
     this.#log(`CHILD SA installed: ${child.protocol} in ${hex32(child.inbound.spi)}, out ${hex32(child.outbound.spi)} (${child.localSubnet} === ${child.remoteSubnet})`);
+    this.#events.child?.(child);
     if (this.#ike) this.#settle(this.#ike);
   }
 
@@ -299,7 +412,7 @@ export class IkePeer {
     try {
       header = this.#m.decodeHeader(datagram);
     } catch (e) {
-      this.#log(`dropped a datagram from ${from.address}:${from.port} whose ISAKMP header does not decode: ${(e as Error).message}`);
+      this.#dropped("ike-malformed", `a datagram from ${from.address}:${from.port} whose ISAKMP header does not decode: ${(e as Error).message}`);
       return;
     }
     // The responder answers where the request came from (RFC 3947 section 4: the initiator picks the port).
@@ -310,18 +423,18 @@ export class IkePeer {
         this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header));
         return;
       case ExchangeType.QUICK_MODE:
-        this.#guard(`quick mode ${hex32(header.messageId)}`, () => this.#onQuick(datagram, header));
+        this.#quickGuard(`quick mode ${hex32(header.messageId)}`, header.messageId, () => this.#onQuick(datagram, header));
         return;
       case ExchangeType.INFORMATIONAL:
         // A notify or delete we cannot open or apply is dropped: it never ends our SAs.
         try {
-          if (!this.#error) this.#onInformational(datagram, header);
+          if (!this.#finished) this.#onInformational(datagram, header);
         } catch (e) {
           this.#drop("an informational message", e as Error);
         }
         return;
       default:
-        this.#log(`dropped exchange type ${header.exchangeType}: this peer does main, aggressive, quick mode and informational`);
+        this.#dropped("ike-rejected", `exchange type ${header.exchangeType}: this peer does main, aggressive, quick mode and informational`);
     }
   }
 
@@ -352,19 +465,25 @@ export class IkePeer {
     // Accepted first: our reply to it becomes the answer to its duplicates.
     ex.cancel?.();
     ex.retx.accepted(datagram);
+    if (this.#ike) this.#events.heard?.();
     apply();
   }
 
   #drop(what: string, e: Error): void {
     this.#lastDrop = `${what}: ${e.message}`;
-    this.#log(`<- dropped ${this.#lastDrop}`);
+    this.#dropped(refusalReason(e), this.#lastDrop);
+  }
+
+  #dropped(reason: IkeDropReason, detail: string): void {
+    this.#log(`<- dropped ${detail}`);
+    this.#events.drop?.(reason, detail);
   }
 
   #onPhase1(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
     const ex = this.#phase1;
     if (ex) {
       if (!equalBytes(header.initiatorSpi, ex.state.ckyI)) {
-        this.#log(`dropped a phase 1 message for another IKE SA (initiator cookie ${hex(header.initiatorSpi)})`);
+        this.#dropped("ike-unknown-sa", `a phase 1 message for another IKE SA (initiator cookie ${hex(header.initiatorSpi)})`);
         return;
       }
       this.#deliver(ex, datagram);
@@ -373,7 +492,7 @@ export class IkePeer {
     if (this.#role !== "responder") return;
     const mode = header.exchangeType === ExchangeType.IDENTITY_PROTECTION ? "main" : "aggressive";
     if (mode !== this.#s.mode) {
-      this.#log(`dropped a ${mode} mode proposal: this peer is configured for ${this.#s.mode} mode`);
+      this.#dropped("ike-rejected", `a ${mode} mode proposal: this peer is configured for ${this.#s.mode} mode`);
       return;
     }
     const m = this.#m;
@@ -388,6 +507,7 @@ export class IkePeer {
       return;
     }
     this.#started = this.#clock.now();
+    this.#noteVendorIds(datagram);
     const retx = this.#retransmitter();
     retx.accepted(datagram);
     const created: Exchange<Phase1State> = { name: `${mode} mode`, retx, state: first.state, next: undefined };
@@ -399,7 +519,7 @@ export class IkePeer {
   #onQuick(datagram: Uint8Array, header: ReturnType<IkeModules["decodeHeader"]>): void {
     const ike = this.#ike;
     if (!ike || !equalBytes(header.initiatorSpi, ike.ckyI) || !equalBytes(header.responderSpi, ike.ckyR)) {
-      this.#log(`dropped a quick mode message for an IKE SA we do not have (${hex(header.initiatorSpi)}/${hex(header.responderSpi)})`);
+      this.#dropped("ike-unknown-sa", `a quick mode message for an IKE SA we do not have (${hex(header.initiatorSpi)}/${hex(header.responderSpi)})`);
       return;
     }
     const existing = this.#quick.get(header.messageId);
@@ -407,18 +527,14 @@ export class IkePeer {
       this.#deliver(existing, datagram);
       return;
     }
-    // A new Message ID from the peer starts a quick mode exchange it initiates (RFC 2409 section 5.5).
-    let r;
-    try {
-      r = this.#m.quick2(ike, this.#s.phase2, datagram);
-    } catch (e) {
-      if (!(e instanceof PacketError)) throw e;
-      this.#drop("a quick mode message 1", e);
-      return;
-    }
+    // A new Message ID from the peer starts a quick mode exchange it
+    // initiates (RFC 2409 section 5.5); one that does not decode or whose
+    // HASH(1) fails never starts one (the quick mode guard drops it).
+    const r = this.#m.quick2(ike, this.#s.phase2, datagram);
+    this.#events.heard?.();
     const retx = this.#retransmitter();
     retx.accepted(datagram);
-    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(header.messageId)}`, retx, state: r.state, next: undefined };
+    const ex: Exchange<QuickState | undefined> = { name: `quick mode ${hex32(header.messageId)}`, messageId: header.messageId, retx, state: r.state, next: undefined };
     ex.next = (state, d) => {
       const done = this.#m.quickFinish(state!, d);
       return () => {
@@ -439,7 +555,7 @@ export class IkePeer {
       // reason if the exchange then dies.
       const p1 = this.#phase1;
       if (ike || !p1 || !equalBytes(header.initiatorSpi, p1.state.ckyI)) {
-        this.#log("dropped an unprotected informational message");
+        this.#dropped("ike-rejected", "an unprotected informational message (after phase 1 only protected ones count, RFC 2409 section 5.7)");
         return;
       }
       for (const p of this.#m.decodeMessage(datagram).payloads) {
@@ -454,7 +570,7 @@ export class IkePeer {
       // An encrypted notify before phase 1 is complete: the peer derived
       // keys and is telling us why it stopped, with keys we evidently do not
       // share (with ours, its message 5/6 would have worked).
-      this.#log("dropped a protected informational message: no IKE SA yet");
+      this.#dropped("ike-rejected", "a protected informational message: no IKE SA yet");
       if (this.#phase1?.state.keys) this.#peerSaid ??= "something encrypted with keys other than ours (pre-shared keys differ?)";
       return;
     }
@@ -468,16 +584,62 @@ export class IkePeer {
       const ack = this.#m.answerDpd(ike, p.notification);
       if (ack) {
         this.#log("<- DPD R-U-THERE, answering R-U-THERE-ACK");
-        this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.NOTIFICATION, notification: ack }]));
+        this.#sendInformational(ike, { type: PayloadType.NOTIFICATION, notification: ack });
       } else {
         this.#log(`<- NOTIFY ${NOTIFY_TYPE_NAMES.get(p.notification.messageType) ?? p.notification.messageType}`);
+        this.#events.notify?.(p.notification);
       }
     } else if (p.type === PayloadType.DELETE) {
       const d = this.#m.applyDelete(ike, this.#children, p.delete);
       this.#children.splice(0, this.#children.length, ...d.kept);
       const gone = [...(d.ikeSa ? ["the IKE SA"] : []), ...d.removed.map((c) => `CHILD SA ${hex32(c.inbound.spi)}`)];
       this.#log(`<- DELETE: the peer deleted ${gone.length ? gone.join(", ") : "nothing we hold"}`);
+      if (d.ikeSa) this.#forget();
+      if (d.ikeSa || d.removed.length > 0) this.#events.deleted?.(d.removed, d.ikeSa);
     }
+  }
+
+  /** One protected informational exchange of its own (RFC 2409 section 5.7). */
+  #sendInformational(ike: IkeSa, payload: Payload): void {
+    this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [payload]));
+  }
+
+  /** Asks the peer R-U-THERE with this sequence number (RFC 3706 section 5.3). */
+  rUThere(sequence: number): void {
+    const ike = this.#ike;
+    if (!ike) return;
+    this.#log(`-> informational: DPD R-U-THERE ${sequence}`);
+    this.#sendInformational(ike, { type: PayloadType.NOTIFICATION, notification: this.#m.rUThere(ike, sequence) });
+  }
+
+  /** Sends a Delete for these CHILD SAs (our inbound SPIs) and takes them out of the table. */
+  deleteChildren(children: readonly ChildSa[]): void {
+    const ike = this.#ike;
+    if (!ike) return;
+    for (const protocol of ["ESP", "AH"] as const) {
+      const these = children.filter((c) => c.protocol === protocol);
+      if (these.length === 0) continue;
+      this.#log(`-> informational: DELETE ${protocol} ${these.map((c) => hex32(c.inbound.spi)).join(", ")}`);
+      this.#sendInformational(ike, { type: PayloadType.DELETE, delete: this.#m.deleteChildSas(protocol, these) });
+    }
+    this.#children.splice(0, this.#children.length, ...this.#children.filter((c) => !children.includes(c)));
+  }
+
+  /** Sends a Delete for the IKE SA and forgets it. */
+  deleteIkeSa(): void {
+    const ike = this.#ike;
+    if (!ike) return;
+    this.#log(`-> informational: DELETE the IKE SA ${hex(ike.ckyI)}/${hex(ike.ckyR)}`);
+    this.#sendInformational(ike, { type: PayloadType.DELETE, delete: this.#m.deleteIkeSa(ike) });
+    this.#forget();
+  }
+
+  /** The IKE SA is gone: its quick modes stop, nothing more is sent or accepted on it. */
+  #forget(): void {
+    for (const ex of this.#quick.values()) ex.cancel?.();
+    this.#quick.clear();
+    this.#ike = undefined;
+    this.#finished = true;
   }
 
   /**
@@ -487,18 +649,8 @@ export class IkePeer {
    * the peer does not keep SAs towards a peer that is gone.
    */
   deleteSas(): void {
-    const ike = this.#ike;
-    if (!ike) return;
-    for (const protocol of ["ESP", "AH"] as const) {
-      const children = this.#children.filter((c) => c.protocol === protocol);
-      if (children.length === 0) continue;
-      this.#log(`-> informational: DELETE ${protocol} ${children.map((c) => hex32(c.inbound.spi)).join(", ")}`);
-      this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.DELETE, delete: this.#m.deleteChildSas(protocol, children) }]));
-    }
-    this.#children.splice(0);
-    this.#log(`-> informational: DELETE the IKE SA ${hex(ike.ckyI)}/${hex(ike.ckyR)}`);
-    this.#sendRaw(this.#m.sealInformational(ike, this.#messageId(), [{ type: PayloadType.DELETE, delete: this.#m.deleteIkeSa(ike) }]));
-    this.#ike = undefined;
+    this.deleteChildren([...this.#children]);
+    this.deleteIkeSa();
   }
 
   /** A fresh non-zero Message ID for an exchange we start (RFC 2408 section 3.1). */

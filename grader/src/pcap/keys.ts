@@ -11,6 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ChildSa } from "../../../solutions/09-quick-mode/proxy-id.ts";
 import { hex } from "../teach/hexdump.ts";
 
 /** Wireshark's names for the algorithms this course implements (its ESP preferences' choices). */
@@ -43,6 +44,16 @@ export interface SaRecord {
 export interface IkeSaRecord {
   readonly initiatorCookie: Uint8Array;
   readonly encryptionKey: Uint8Array;
+}
+
+/** A CHILD SA (chapter 09) as its two esp_sa rows, Wireshark's names for its algorithms: what we send, then what we receive. */
+export function childSaRecords(child: ChildSa, local: string, remote: string): SaRecord[] {
+  const encryption = child.encryption ? "aes-cbc" : "null";
+  const base = { protocol: child.protocol, mode: child.mode, encryption, integrity: child.integrity } as const;
+  return [
+    { ...base, spi: child.outbound.spi, src: local, dst: remote, encryptionKey: child.outbound.encKey, integrityKey: child.outbound.integKey },
+    { ...base, spi: child.inbound.spi, src: remote, dst: local, encryptionKey: child.inbound.encKey, integrityKey: child.inbound.integKey },
+  ];
 }
 
 const spiHex = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;

@@ -14,13 +14,13 @@
  * and aggressive mode message 1 is 388, as in the seed's captures.
  */
 import { ExchangeType } from "@course/isakmp-names.ts";
-import type { ChildSa, Phase1Config } from "../../ike/modules.ts";
+import type { Phase1Config } from "../../ike/modules.ts";
 import { peerSettings, type PeerSettings } from "../../ike/config.ts";
 import { scriptedRandom, seededRandom } from "../../ike/seeded-random.ts";
 import { simulate } from "../../ike/simulate.ts";
 import { NAT_T_PORT } from "../../ike/transport.ts";
 import { udpPacket } from "../framing.ts";
-import type { SaRecord } from "../keys.ts";
+import { childSaRecords } from "../keys.ts";
 import type { ScenarioContext, ScenarioOutput } from "../scenario.ts";
 import { SEED_PSK, SEED_R1, SEED_R2, SEED_VENDOR_IDS, seedInitiatorConfig, seedResponderConfig } from "./seed-config.ts";
 
@@ -51,17 +51,6 @@ function peer(ctx: ScenarioContext, mode: "main" | "aggressive", side: "r1" | "r
   };
 }
 
-/** Wireshark's esp_sa names for chapter 09's algorithm names. */
-function espRecords(child: ChildSa, local: string, remote: string): SaRecord[] {
-  const encryption = child.encryption ? "aes-cbc" : "null";
-  const integrity = child.integrity;
-  const base = { protocol: child.protocol, mode: child.mode, encryption, integrity } as const;
-  return [
-    { ...base, spi: child.outbound.spi, src: local, dst: remote, encryptionKey: child.outbound.encKey, integrityKey: child.outbound.integKey },
-    { ...base, spi: child.inbound.spi, src: remote, dst: local, encryptionKey: child.inbound.encKey, integrityKey: child.inbound.integKey },
-  ];
-}
-
 /**
  * Runs phase 1 in `mode` and quick mode, and writes the messages of the
  * exchanges `keep` selects (by ISAKMP exchange type).
@@ -81,6 +70,6 @@ export async function ikeExchangeScenario(ctx: ScenarioContext, mode: "main" | "
   return {
     packets,
     ikeSas: [{ initiatorCookie: ike.ckyI, encryptionKey: ike.keys.encKey }],
-    ...(quick ? { sas: children.flatMap((c) => espRecords(c, ike.local.address, ike.remote.address)) } : {}),
+    ...(quick ? { sas: children.flatMap((c) => childSaRecords(c, ike.local.address, ike.remote.address)) } : {}),
   };
 }
