@@ -133,8 +133,10 @@ static napi_value tun_open(napi_env env, napi_callback_info info) {
 
   int fd = open("/dev/net/tun", O_RDWR | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return throw_errno(env, "open /dev/net/tun", errno);
-  /* IFF_TUN: IP packets, no Ethernet header. IFF_NO_PI: no 4-byte packet
-     information (flags, protocol) in front of each packet (tuntap.rst, "3.2"). */
+  /* TUNSETIFF turns this fd into the device `name` (tuntap.rst 3.1, "Network
+     device allocation"). IFF_TUN: IP packets, no Ethernet header. IFF_NO_PI:
+     no 4-octet packet information (flags, protocol) in front of each packet
+     (3.2, "Frame format"). An empty name or "tun%d" lets the kernel number it. */
   ifr.ifr_flags = IFF_TUN | IFF_NO_PI;
   if (ioctl(fd, TUNSETIFF, &ifr) < 0) {
     int err = errno;

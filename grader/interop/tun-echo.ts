@@ -37,7 +37,10 @@ tun.onPacket((packet) => {
     ttl: 64,
     echo: { type: ICMP_ECHO_REPLY, identifier: echo.identifier, sequence: echo.sequence, data: echo.data },
   });
-  if (tun.write(reply)) replies++;
+  // Written from the middle of a larger buffer, as a decrypted packet would be: the addon must honour the view's offset.
+  const frame = new Uint8Array(reply.length + 7);
+  frame.set(reply, 3);
+  if (tun.write(frame.subarray(3, 3 + reply.length))) replies++;
 });
 execFileSync("ip", ["addr", "add", "10.9.0.1/24", "dev", tun.name]);
 execFileSync("ip", ["link", "set", tun.name, "up"]);
@@ -48,7 +51,13 @@ input.on("line", (line) => {
   if (line.trim() !== "close") return;
   tun.close();
   tun.close(); // idempotent
-  process.stdout.write(`closed ${replies}\n`);
+  let afterClose = "accepted";
+  try {
+    tun.write(new Uint8Array(20));
+  } catch (e) {
+    afterClose = `${(e as Error).name} ${(e as { code?: string }).code}`;
+  }
+  process.stdout.write(`closed ${replies} (write after close: ${afterClose})\n`);
   if (mode === "exit") process.exit(0);
   input.close(); // nothing else is left to keep the loop alive
   process.stdin.destroy();

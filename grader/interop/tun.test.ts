@@ -26,7 +26,7 @@ interface Echo {
   readonly exited: Promise<number | null>;
 }
 
-interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "ping"], root: true, checks: [tunUnavailable] }, () => {
+interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "ping", "setpriv"], root: true, checks: [tunUnavailable] }, () => {
   const ns = `c1tun-${randomBytes(3).toString("hex")}`;
   const children: ChildProcess[] = [];
 
@@ -66,11 +66,13 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
   /** Sends "close" and returns how long the process took to exit after it said "closed". */
   async function closeAndTime(echo: Echo): Promise<{ code: number | null; ms: number }> {
     echo.child.stdin!.write("close\n");
-    await waitLine(echo, "closed");
+    expect(await waitLine(echo, "closed"), "a write after close() throws TunError EBADF").toMatch(/\(write after close: TunError EBADF\)$/);
     const t0 = performance.now();
     const code = await Promise.race([echo.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 5000))]);
     if (code === "hung") throw new Error("tun-echo.ts still runs 5 s after close(): something keeps its event loop alive");
-    return { code, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    process.stdout.write(`tun: exited ${ms.toFixed(0)} ms after close() (${echo.child.spawnargs.at(-1)})\n`);
+    return { code, ms };
   }
 
   beforeAll(() => {
@@ -116,6 +118,14 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
     expect(code).toBe(0);
     expect(ms, "milliseconds from close() to the natural end of the process").toBeLessThan(1000);
     expect(inNs(["ip", "link", "show", DEV]).status, `${DEV} must be gone once its fd is closed`).not.toBe(0);
+  });
+
+  test("without root (here: user nobody) the kernel refuses TUNSETIFF, and the error says to use sudo", () => {
+    const r = inNs(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, "--import", "tsx", SCRIPT, DEV, "exit"]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(
+      new RegExp(`TunError: cannot create TUN device ${DEV}: ioctl TUNSETIFF: Operation not permitted: creating a network interface needs root: run it with sudo`),
+    );
   });
 
   test("an exception in the packet handler reaches the process like any uncaught exception", async () => {

@@ -39,16 +39,16 @@ describe.runIf(process.platform === "linux")("capstone/tun/build.mjs", () => {
   test("tunUnavailable() on that folder repeats why and says what to run; openTun throws it as a TunError", () => {
     const addon = join(dir, "build/Release/tun.node");
     const why = tunUnavailable(addon);
-    expect(why).toMatch(/^the TUN addon is not built: .*tun\.node is missing \(npm install said: not built: no C compiler found/);
-    expect(why).toContain("sudo apt-get install python3 make gcc");
-    expect(why).toMatch(/and run npm run build:tun$/);
+    expect(why).toBe(
+      `the TUN addon is not built: no C compiler found (CC=${join(scratch, "no-such-cc")} is not an executable); sudo apt-get install python3 make gcc (Debian/Ubuntu), then npm run build:tun`,
+    );
     expect(() => openTun("tun-x", addon)).toThrow(TunError);
     expect(() => openTun("tun-x", addon)).toThrow(why!);
   });
 
   test("tunUnavailable() without any record of a build still names the fix", () => {
     expect(tunUnavailable(join(scratch, "never-built/build/Release/tun.node"))).toMatch(
-      /^the TUN addon is not built: .*never-built\/build\/Release\/tun\.node is missing; install a C compiler, make and python3 .*npm run build:tun$/,
+      /^the TUN addon is not built \(.*never-built\/build\/Release\/tun\.node is missing\): install a C compiler, make and python3 \(Debian\/Ubuntu: sudo apt-get install python3 make gcc; .*\) and run npm run build:tun$/,
     );
   });
 

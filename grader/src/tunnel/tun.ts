@@ -68,10 +68,12 @@ function loadAddon(addonPath: string): Addon | string {
   if (process.platform !== "linux") {
     result = `TUN devices need Linux and this is ${process.platform}: run the capstone in a Linux VM (capstone/README.md, "Two virtual machines")`;
   } else if (!existsSync(addonPath)) {
-    const shown = relative(COURSE_ROOT, addonPath);
+    // build.mjs recorded why it did not build (its line already ends with the fix).
     const outcomeFile = join(dirname(dirname(addonPath)), BUILD_OUTCOME);
-    const why = existsSync(outcomeFile) ? ` (npm install said: ${readFileSync(outcomeFile, "utf8").trim()})` : "";
-    result = `the TUN addon is not built: ${shown} is missing${why}; ${FIX_BUILD}`;
+    const outcome = existsSync(outcomeFile) ? readFileSync(outcomeFile, "utf8").trim() : "";
+    result = outcome.startsWith("not built: ")
+      ? `the TUN addon is not built: ${outcome.slice("not built: ".length)}`
+      : `the TUN addon is not built (${relative(COURSE_ROOT, addonPath)} is missing): ${FIX_BUILD}`;
   } else {
     try {
       result = createRequire(import.meta.url)(addonPath) as Addon;
