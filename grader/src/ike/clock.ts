@@ -57,8 +57,10 @@ export class VirtualClock implements Clock {
       this.#queue = this.#queue.filter((p) => !p.cancelled);
       if (this.#queue.length === 0) return false;
       this.#queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.#queue.shift()!;
+      const next = this.#queue[0]!;
+      // A timer past the limit stays queued for a later run.
       if (next.at > end) return false;
+      this.#queue.shift();
       this.#now = next.at;
       next.fn();
     }

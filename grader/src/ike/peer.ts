@@ -26,7 +26,7 @@ import type { Role } from "../../../solutions/07-main-mode/exchange.ts";
 import type { ChildSa, Endpoint, IkeModules, IkeSa, Notification, Phase1State, QuickState, Retransmitter } from "./modules.ts";
 import { isMessageFault, refusalReason } from "./refusal.ts";
 import { IKE_PORT, NAT_T_PORT, type Transport } from "./transport.ts";
-import { hex } from "../teach/hexdump.ts";
+import { hex, hex32 } from "../teach/hexdump.ts";
 import type { IkeDropReason } from "../tunnel/drops.ts";
 
 /** What happens to the IKE SA, for a caller that keeps it beyond the first CHILD SA. */
@@ -90,8 +90,6 @@ interface Exchange<S> {
   next: Next<S>;
   cancel?: () => void;
 }
-
-const hex32 = (n: number) => n.toString(16).padStart(8, "0");
 
 /** What a peer says when our MM5/MM6 decrypts to garbage or its hash fails (RFC 2408 section 3.14.1). */
 const WRONG_KEY_SIGNS: ReadonlySet<number> = new Set([NotifyType.INVALID_PAYLOAD_TYPE, NotifyType.INVALID_HASH_INFORMATION, NotifyType.AUTHENTICATION_FAILED]);

@@ -7,9 +7,7 @@
 import { IKE_CIPHERS, IKE_HASHES } from "@course/ike-algorithms.ts";
 import type { ChildSa, IkeSa } from "./modules.ts";
 import type { PeerOutcome } from "./peer.ts";
-import { hex } from "../teach/hexdump.ts";
-
-const spiHex = (spi: number) => spi.toString(16).padStart(8, "0");
+import { hex, hex32 } from "../teach/hexdump.ts";
 
 function suiteText(ike: IkeSa): string {
   const cipher = Object.values(IKE_CIPHERS).find((c) => c.id === ike.suite.encryption && (ike.suite.keyLength === undefined || c.keyBytes * 8 === ike.suite.keyLength));
@@ -18,7 +16,7 @@ function suiteText(ike: IkeSa): string {
 }
 
 function childJson(c: ChildSa, showKeys: boolean) {
-  const keys = (k: ChildSa["inbound"]) => ({ spi: spiHex(k.spi), ...(showKeys ? { encKey: hex(k.encKey), integKey: hex(k.integKey) } : {}) });
+  const keys = (k: ChildSa["inbound"]) => ({ spi: hex32(k.spi), ...(showKeys ? { encKey: hex(k.encKey), integKey: hex(k.integKey) } : {}) });
   return {
     protocol: c.protocol,
     mode: c.mode,
@@ -29,7 +27,7 @@ function childJson(c: ChildSa, showKeys: boolean) {
     remoteSubnet: c.remoteSubnet,
     lifetime: c.lifetime,
     pfs: c.pfs,
-    messageId: spiHex(c.messageId),
+    messageId: hex32(c.messageId),
     inbound: keys(c.inbound),
     outbound: keys(c.outbound),
   };
@@ -66,10 +64,10 @@ export function outcomeText(o: PeerOutcome, showKeys: boolean): string {
   for (const c of o.children) {
     lines.push(
       `CHILD SA ${c.protocol} ${c.mode}${c.udpEncapsulation ? " in UDP" : ""}: ${c.localSubnet} === ${c.remoteSubnet}`,
-      `  ${c.encryption ?? "no encryption"}/${c.integrity}, ${c.lifetime.seconds ?? "no"} s, PFS ${c.pfs ? "yes" : "no"}, quick mode Message ID ${spiHex(c.messageId)}`,
+      `  ${c.encryption ?? "no encryption"}/${c.integrity}, ${c.lifetime.seconds ?? "no"} s, PFS ${c.pfs ? "yes" : "no"}, quick mode Message ID ${hex32(c.messageId)}`,
     );
     for (const [dir, k] of [["in ", c.inbound], ["out", c.outbound]] as const) {
-      lines.push(`  ${dir} SPI ${spiHex(k.spi)}${showKeys ? `  encryption ${hex(k.encKey) || "-"}  integrity ${hex(k.integKey)}` : ""}`);
+      lines.push(`  ${dir} SPI ${hex32(k.spi)}${showKeys ? `  encryption ${hex(k.encKey) || "-"}  integrity ${hex(k.integKey)}` : ""}`);
     }
   }
   lines.push(`Handshake: ${o.handshakeMs.toFixed(1)} ms`);

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChildSa } from "../../../solutions/09-quick-mode/proxy-id.ts";
-import { hex } from "../teach/hexdump.ts";
+import { hex, hex32 } from "../teach/hexdump.ts";
 
 /** Wireshark's names for the algorithms this course implements (its ESP preferences' choices). */
 export const WIRESHARK_ENCRYPTION = {
@@ -56,7 +56,7 @@ export function childSaRecords(child: ChildSa, local: string, remote: string): S
   ];
 }
 
-const spiHex = (spi: number) => `0x${spi.toString(16).padStart(8, "0")}`;
+const spiHex = (spi: number) => `0x${hex32(spi)}`;
 
 /** Wireshark's esp_sa table: protocol, source, destination, SPI, encryption, key, authentication, key. */
 export function espSaTable(sas: readonly SaRecord[]): string {

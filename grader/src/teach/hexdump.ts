@@ -8,6 +8,11 @@ export function hex(bytes: Uint8Array): string {
   return s;
 }
 
+/** A 32-bit value (an SPI, a Message ID) as 8 hex digits, the way Wireshark and strongSwan print it. */
+export function hex32(n: number): string {
+  return n.toString(16).padStart(8, "0");
+}
+
 function row(bytes: Uint8Array, start: number, width: number): string {
   const cells: string[] = [];
   for (let i = start; i < start + width; i++) cells.push(i < bytes.length ? bytes[i]!.toString(16).padStart(2, "0") : "  ");
