@@ -14,6 +14,8 @@ interface ProfileNode {
 
 interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
+  /** Microseconds on the system's monotonic clock, the one process.hrtime reads. */
+  readonly startTime: number;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
@@ -65,14 +67,28 @@ function shortUrl(url: string): string {
   return m ? m[0] : url.replace(/^file:\/\//, "");
 }
 
-export function summarizeProfile(path: string, topN = 15): ProfileSummary {
+/** A stretch of time on the monotonic clock, in microseconds: `monotonicUs()` before and after. */
+export interface Window {
+  readonly fromUs: number;
+  readonly toUs: number;
+}
+
+/** Now on the clock V8 stamps its samples with (CLOCK_MONOTONIC, shared by every process on the machine). */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** Self time per function, grouped; only the samples inside `window` when one is given (another process's profile too). */
+export function summarizeProfile(path: string, topN = 12, window?: Window): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   // Each sample is the node on top of the stack; its delta is the time since the previous sample.
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
     const id = profile.samples[i]!;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
   const perFunction = new Map<string, { name: string; where: string; group: string; us: number }>();
   let totalUs = 0;

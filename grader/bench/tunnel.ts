@@ -16,6 +16,9 @@
  * our left daemon (the sender's side: it encrypts) during one more iperf3
  * run, grouped by stage: where the time goes. Needs root, iperf3, ping and
  * strongSwan; what is missing is named and that part skipped.
+ * IPSEC_COURSE_BENCH_TUNNEL=ours (or bare,strongswan, ...) runs only those parts;
+ * IPSEC_COURSE_BENCH_PROFILES=DIR keeps the two .cpuprofile files (Chrome
+ * DevTools opens them) in DIR.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -25,7 +28,7 @@ import { CHARON, ikev1PskConfig, startCharon, type Charon } from "../src/lab/cha
 import { createLab, stopProcess, waitFor, type Lab, type Namespace } from "../src/lab/netns.ts";
 import { COURSE_ROOT } from "../src/paths.ts";
 import { hasTool } from "../interop/tools.ts";
-import { printProfile, summarizeProfile, type ProfileSummary } from "./profile.ts";
+import { monotonicUs, printProfile, summarizeProfile, type ProfileSummary, type Window } from "./profile.ts";
 import { median, percentile } from "./stats.ts";
 
 const SECONDS = 5;
@@ -81,7 +84,8 @@ async function waitForPath(lab: Lab, from: string, to: string, gone: () => strin
 function iperfOnce(lab: Lab, from: string, to: string): number {
   const r = spawnSync("ip", ["netns", "exec", lab.r1.name, "iperf3", "-c", to, "-B", from, "-t", String(SECONDS), "-J"], { encoding: "utf8", timeout: (SECONDS + 20) * 1000 });
   if (r.status !== 0) throw new Error(`iperf3 -c ${to} failed (${r.status}): ${r.stdout.slice(-400)}${r.stderr}`);
-  const result = JSON.parse(r.stdout) as { end: { sum_received: { bits_per_second: number } } };
+  const result = JSON.parse(r.stdout) as { error?: string; end: { sum_received?: { bits_per_second: number } } };
+  if (!result.end.sum_received) throw new Error(`iperf3 -c ${to}: ${result.error ?? "no result"}`);
   return result.end.sum_received.bits_per_second / 1e6;
 }
 
@@ -155,44 +159,74 @@ function startDaemon(lab: Lab, ns: Namespace, dir: string, config: string, initi
 
 interface Ours {
   readonly figures: LinkFigures;
-  readonly profile?: ProfileSummary;
-  readonly profileMbitPerS?: number;
+  /** Profiles of the left (encrypting) and right (decrypting) daemon during one more iperf3 run. */
+  readonly profiles?: { readonly left?: ProfileSummary; readonly right?: ProfileSummary; readonly mbitPerS: number };
+}
+
+/**
+ * Starts our two daemons, left initiating at once; runs `body` while they
+ * are up and stops them afterwards (SIGTERM: Deletes, then exit, which is
+ * when node writes a profile). With `profileDir`, each runs under
+ * `node --cpu-prof` and its profile lands in `<profileDir>/<side>`.
+ */
+async function withOurDaemons<T>(lab: Lab, dir: string, body: (gone: () => string | undefined) => Promise<T>, profileDir?: string): Promise<T> {
+  const daemons: ChildProcess[] = [];
+  const output: string[] = [];
+  const sides = [
+    { ns: lab.r2, side: "right", config: ourConfig(lab.r2, lab.r1, "10.2.0.0/24", "10.1.0.0/24"), initiate: false },
+    { ns: lab.r1, side: "left", config: ourConfig(lab.r1, lab.r2, "10.1.0.0/24", "10.2.0.0/24"), initiate: true },
+  ];
+  try {
+    for (const s of sides) {
+      const d = startDaemon(lab, s.ns, dir, s.config, s.initiate, profileDir && join(profileDir, s.side));
+      daemons.push(d);
+      const i = output.push("") - 1;
+      d.stdout!.on("data", (b: Buffer) => (output[i] += b.toString()));
+      d.stderr!.on("data", (b: Buffer) => (output[i] += b.toString()));
+    }
+    const gone = () => (daemons.some((d) => d.exitCode !== null) ? "a daemon exited" : undefined);
+    return await body(gone);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nour daemons said:\n${output.join("\n---\n")}`);
+  } finally {
+    for (const d of daemons.reverse()) await stopProcess(d, 5000);
+  }
+}
+
+/** The largest profile in a folder: the daemon's own, should a helper process have written one too. */
+function profileIn(folder: string, window: Window): ProfileSummary | undefined {
+  if (!existsSync(folder)) return undefined;
+  const files = readdirSync(folder).map((f) => join(folder, f));
+  const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  return largest ? summarizeProfile(largest, 12, window) : undefined;
 }
 
 async function ours(lab: Lab, dir: string): Promise<Ours> {
-  const profileDir = join(dir, "profile");
-  const daemons: ChildProcess[] = [];
-  const output: string[] = [];
-  let figures: LinkFigures;
-  let profileMbitPerS: number;
-  try {
-    const right = startDaemon(lab, lab.r2, dir, ourConfig(lab.r2, lab.r1, "10.2.0.0/24", "10.1.0.0/24"), false);
-    const left = startDaemon(lab, lab.r1, dir, ourConfig(lab.r1, lab.r2, "10.1.0.0/24", "10.2.0.0/24"), true, profileDir);
-    for (const d of [right, left]) {
-      daemons.push(d);
-      let text = "";
-      output.push("");
-      const i = output.length - 1;
-      d.stdout!.on("data", (b: Buffer) => (output[i] = text += b.toString()));
-      d.stderr!.on("data", (b: Buffer) => (output[i] = text += b.toString()));
-    }
-    try {
-      const exited = () => daemons.find((d) => d.exitCode !== null) && "a daemon exited";
-      figures = await measure(lab, LEFT_LAN, RIGHT_LAN, exited);
-      // One more run for the profile, so the figures above are taken without the profiler's cost.
-      profileMbitPerS = await withIperfServer(lab, RIGHT_LAN, async () => round(iperfOnce(lab, LEFT_LAN, RIGHT_LAN)));
-    } catch (e) {
-      throw new Error(`${(e as Error).message}\nour daemons said:\n${output.join("\n---\n")}`);
-    }
-  } finally {
-    // SIGTERM: the daemons send their Deletes and exit, which is when node writes the profile.
-    for (const d of daemons.reverse()) await stopProcess(d, 5000);
-  }
-  const profiles = existsSync(profileDir) ? readdirSync(profileDir).map((f) => join(profileDir, f)) : [];
-  // The daemon is one process; the largest profile is its, should a helper process have written one too.
-  const largest = profiles.sort((a, b) => statSync(b).size - statSync(a).size)[0];
-  return { figures, profileMbitPerS, ...(largest ? { profile: summarizeProfile(largest) } : {}) };
+  // The measured runs go without the profiler: it costs the daemon time of its own.
+  const figures = await withOurDaemons(lab, dir, (gone) => measure(lab, LEFT_LAN, RIGHT_LAN, gone));
+  const profileDir = process.env.IPSEC_COURSE_BENCH_PROFILES ?? join(dir, "profile");
+  // Only the samples taken while iperf3 ran count: not the daemons' start, IKE, or their exit.
+  let window: Window = { fromUs: 0, toUs: 0 };
+  const mbitPerS = await withOurDaemons(
+    lab,
+    dir,
+    async (gone) => {
+      await waitForPath(lab, LEFT_LAN, RIGHT_LAN, gone);
+      return withIperfServer(lab, RIGHT_LAN, async () => {
+        const fromUs = monotonicUs();
+        const mbit = iperfOnce(lab, LEFT_LAN, RIGHT_LAN);
+        window = { fromUs, toUs: monotonicUs() };
+        return round(mbit);
+      });
+    },
+    profileDir,
+  );
+  return { figures, profiles: { left: profileIn(join(profileDir, "left"), window), right: profileIn(join(profileDir, "right"), window), mbitPerS } };
 }
+
+const PARTS = process.env.IPSEC_COURSE_BENCH_TUNNEL?.split(",");
+const wanted = (name: string) => PARTS === undefined || PARTS.includes(name);
+const NOT_ASKED = { skipped: "not asked for (IPSEC_COURSE_BENCH_TUNNEL)" };
 
 async function part<T>(name: string, run: () => Promise<T>): Promise<T | { skipped: string }> {
   try {
@@ -222,19 +256,17 @@ export async function benchTunnel(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), "ipsec-bench-tunnel-"));
   const lab = createLab("bt");
   let bare: Part, swan: Part, our: Part;
-  let profile: ProfileSummary | undefined;
-  let profileMbitPerS: number | undefined;
+  let profiles: Ours["profiles"];
   try {
     addLan(lab, lab.r1, LEFT_LAN);
     addLan(lab, lab.r2, RIGHT_LAN);
-    bare = await part("bare veth", () => measure(lab, lab.r1.address, lab.r2.address));
     const noCharon = !existsSync(CHARON) || !hasTool("swanctl") ? "strongSwan (charon, swanctl) is not installed" : undefined;
-    swan = noCharon ? { skipped: noCharon } : await part("strongSwan", () => strongswan(lab, dir));
-    const o = await part("ours", () => ours(lab, dir));
+    bare = wanted("bare") ? await part("bare veth", () => measure(lab, lab.r1.address, lab.r2.address)) : NOT_ASKED;
+    swan = !wanted("strongswan") ? NOT_ASKED : noCharon ? { skipped: noCharon } : await part("strongSwan", () => strongswan(lab, dir));
+    const o = wanted("ours") ? await part("ours", () => ours(lab, dir)) : NOT_ASKED;
     if ("figures" in o) {
       our = o.figures;
-      profile = o.profile;
-      profileMbitPerS = o.profileMbitPerS;
+      profiles = o.profiles;
     } else our = o;
   } finally {
     lab.destroy();
@@ -253,6 +285,7 @@ export async function benchTunnel(): Promise<Record<string, unknown>> {
     if (isFigures(swan)) ratios.throughputStrongswanOverBare = round(swan.mbitPerS / bare.mbitPerS, 3);
     if (isFigures(our)) ratios.throughputOursOverBare = round(our.mbitPerS / bare.mbitPerS, 3);
   }
-  if (profile) printProfile(`Where the time goes: our left daemon (it encrypts) during one iperf3 run under --cpu-prof (${profileMbitPerS} Mbit/s)`, profile);
-  return { tunnel: { seconds: SECONDS, runs: RUNS, pings: PINGS, bare, strongswan: swan, ours: our, ratios, ...(profile ? { profile: { mbitPerS: profileMbitPerS, ...profile } } : {}) } };
+  if (profiles?.left) printProfile(`Where the time goes: our left daemon (it encrypts) under node --cpu-prof during one iperf3 run (${profiles.mbitPerS} Mbit/s)`, profiles.left);
+  if (profiles?.right) printProfile("... and the right daemon (it decrypts), same run", profiles.right);
+  return { tunnel: { seconds: SECONDS, runs: RUNS, pings: PINGS, bare, strongswan: swan, ours: our, ratios, ...(profiles ? { profiles } : {}) } };
 }
