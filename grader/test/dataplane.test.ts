@@ -160,6 +160,25 @@ describe("rekeying, make-before-break", () => {
     expect(p.left.counters().drops["unknown-spi"]).toBe(1);
     expect(p.left.counters().sas.has(old.left.inbound.spi), "the removed SA's counters are gone").toBe(false);
   });
+
+  test("soft lifetime: reported for the newest SA, not for one a rekey has replaced already", () => {
+    const g = rng("dataplane soft");
+    const p = pair({ wired: false });
+    // 3 KB: soft at 2764 bytes, hard at 3072; three packets of 928-978 bytes pass the first, not the second.
+    const old = childPair(g, { lifetime: { kilobytes: 3 } });
+    const next = childPair(g, { lifetime: { kilobytes: 3 } });
+    up(p, old);
+    const onOld = Array.from({ length: 3 }, () => {
+      p.right.fromTun(lanPing(g, RIGHT_LAN, LEFT_LAN, 950, 900));
+      return p.r.sent.at(-1)!;
+    });
+    up(p, next);
+    for (const d of onOld) p.left.fromUdp(d, RIGHT); // the old SA passes its soft limit after the rekey
+    expect(p.l.tun.length).toBe(3);
+    expect(p.l.softs, "the old SA is replaced already: no second rekey for it").toEqual([]);
+    for (let i = 0; i < 3; i++) p.left.fromTun(lanPing(g, LEFT_LAN, RIGHT_LAN, 950, 900));
+    expect(p.l.softs, "the newest SA at its soft limit: once").toEqual([next.left.inbound.spi]);
+  });
 });
 
 describe("every drop reason is counted", () => {
@@ -187,8 +206,8 @@ describe("every drop reason is counted", () => {
     p.right.fromUdp(good, { address: "192.168.12.99", port: 4500 });
     expect(dropsOf(p.right)).toEqual({ "no-policy": 1, policy: 2, replay: 1, integrity: 1, "unknown-spi": 1, malformed: 1 });
     expect(p.r.tun.length, "only the one good packet reached the TUN device").toBe(1);
-    // 4 KB hard limit: packets of ~1 KB use the SA up; the soft limit (90 %) is reported once.
-    for (let i = 0; i < 6; i++) p.left.fromTun(lanPing(g, LEFT_LAN, RIGHT_LAN, 1000, 1000));
+    // 4 KB hard limit, soft at 3686 bytes: 300-byte packets use the SA up, and cannot jump from below the soft limit past the hard one.
+    for (let i = 0; i < 16; i++) p.left.fromTun(lanPing(g, LEFT_LAN, RIGHT_LAN, 272, 272));
     expect(p.left.counters().drops.expired, "past the hard byte lifetime the SA sends nothing more").toBeGreaterThan(0);
     expect(p.l.softs, "soft() once, naming the inbound SPI of the CHILD SA to rekey").toEqual([c.left.inbound.spi]);
     for (const [reason, detail] of [...p.l.drops, ...p.r.drops]) expect(detail.length, `a ${reason} drop says what was dropped`).toBeGreaterThan(10);
@@ -210,6 +229,28 @@ describe("every drop reason is counted", () => {
     const drops = p.left.counters().drops;
     expect(Object.keys(drops)).toEqual([...DROP_REASONS]);
     expect(drops["ike-bad-hash"]).toBe(1);
+  });
+
+  test("random datagrams and random TUN bytes are drops, never faults, and the tunnel keeps working", () => {
+    const g = rng("dataplane fuzz");
+    const p = pair({ wired: false });
+    const c = childPair(g);
+    up(p, c);
+    const spi = Uint8Array.of(c.right.inbound.spi >>> 24, (c.right.inbound.spi >>> 16) & 0xff, (c.right.inbound.spi >>> 8) & 0xff, c.right.inbound.spi & 0xff);
+    for (let i = 0; i < 500; i++) {
+      const d = g.bytes(g.int(0, 200));
+      if (i % 2 === 0 && d.length >= 4) d.set(spi, 0); // half of them on the real SPI: they reach the ICV check
+      p.right.fromUdp(d, LEFT);
+      const t = g.bytes(g.int(0, 120));
+      if (t.length > 0) t[0] = 0x45;
+      p.right.fromTun(t);
+    }
+    expect(p.r.faults.map(([w, e]) => `${w}: ${e.name}: ${e.message}`), "every refusal is a PacketError").toEqual([]);
+    expect(p.r.tun).toEqual([]);
+    const packet = lanPing(g, LEFT_LAN, RIGHT_LAN);
+    p.left.fromTun(packet);
+    p.right.fromUdp(p.l.sent[0]!, LEFT);
+    expect(p.r.tun, "a genuine packet after the storm").toEqual([packet]);
   });
 });
 

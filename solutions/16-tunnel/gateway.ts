@@ -20,7 +20,7 @@
  * keeps accepting what the peer sent before it switched, until removed.
  * Lesson: lessons/16-tunnel.md#gateway
  */
-import { FieldError } from "@course/errors.ts";
+import { FieldError, TextFormatError } from "@course/errors.ts";
 import { IP_PROTOCOL } from "@course/ip-protocols.ts";
 import { concatBytes } from "@noble/hashes/utils.js";
 import { formatIPv4, parseIPv4 } from "../01-bytes/ipv4-address.ts";
@@ -81,11 +81,9 @@ export type FromUdp =
   | { readonly kind: "keepalive" };
 
 function selector(cidr: string, field: string): Selector {
-  const [address, prefix, extra] = cidr.split("/");
-  if (address === undefined || prefix === undefined || extra !== undefined || !/^\d{1,2}$/.test(prefix)) {
-    throw new FieldError(field, cidr, 'a subnet is written "network/prefix", e.g. "10.1.0.0/24"');
-  }
-  return { network: parseIPv4(address), mask: prefixToMask(Number(prefix)) };
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(cidr);
+  if (!m) throw new TextFormatError(field, cidr, 'a subnet is written "network/prefix", e.g. "10.1.0.0/24"');
+  return { network: parseIPv4(m[1]!), mask: prefixToMask(Number(m[2])) };
 }
 
 function protect(gw: Gateway, spi: number | undefined): SpdEntry[] {

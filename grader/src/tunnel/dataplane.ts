@@ -79,7 +79,10 @@ export interface DataPlaneEvents {
   needSa(): void;
   /** Authenticated ESP arrived (DPD: the peer is alive). */
   heard(): void;
-  /** An SA reached its soft lifetime (reported once per SA): negotiate the next one. */
+  /**
+   * The newest CHILD SA reached its soft lifetime (once per SA): negotiate the
+   * next one. An older SA reaching it is not reported: it is replaced already.
+   */
   soft(inboundSpi: number): void;
   /** For the log. */
   drop(reason: DropReason, detail: string): void;
@@ -232,7 +235,8 @@ export class DataPlane {
       this.countDrop("queue-full", `${addresses(packet)}: no SA yet and ${this.#queueLimit} packets are waiting for one`);
       return;
     }
-    this.#queue.push(packet);
+    // A copy: the TUN reader may reuse its buffer for the next packet while this one waits.
+    this.#queue.push(packet.slice());
     this.#queued++;
   }
 
@@ -264,10 +268,17 @@ export class DataPlane {
     }
   }
 
+  /** The inbound SPI of the CHILD SA installed last (#pair keeps installation order). */
+  #newest(): number | undefined {
+    let last: number | undefined;
+    for (const inbound of this.#pair.values()) last = inbound;
+    return last;
+  }
+
   #soft(inboundSpi: number | undefined): void {
     if (inboundSpi === undefined || this.#softDone.has(inboundSpi)) return;
     this.#softDone.add(inboundSpi);
-    this.#events.soft(inboundSpi);
+    if (inboundSpi === this.#newest()) this.#events.soft(inboundSpi);
   }
 
   /** A PacketError is the packet's fault: a drop. Anything else is ours (or the learner's code's): a fault. */

@@ -3,7 +3,7 @@
  * window, lifetimes and AH/ESP together, in the order of RFC 4303 section 3.4.
  */
 import { describe, test } from "vitest";
-import { expectBytes, expectEqual, expectThrows } from "@teach";
+import { expectBytes, expectEqual, expectThrows, rng } from "@teach";
 import { Sad, type SadEntry } from "@impl/15-sad/sad.ts";
 import { espTransport, espTunnel } from "@ref/13-esp/encapsulate.ts";
 import { ahTransport } from "@ref/12-ah/protect.ts";
@@ -76,5 +76,38 @@ describe("step 2: outbound, counted", () => {
     expectThrows(() => sad.outbound("ESP", 0x1234, SEED_PING, T0), { what: "sad.outbound(SPI 0x1234)", error: "FieldError", field: "ESP SPI" });
     expectThrows(() => sad.add(espOut, T0), { what: "sad.add(the same outbound SA twice)", error: "FieldError", field: "ESP SPI" });
     expectThrows(() => sad.inbound(SEED_PING, T0), { what: "sad.inbound(a plain ping)", error: "FieldError", field: "Protocol" });
+  });
+});
+
+describe("step 3: remove, when a Delete arrives or the SA expires", () => {
+  test("a removed inbound SA accepts nothing more; the outbound SA with the same SPI is another entry", () => {
+    const sad = receiver();
+    const outEsp: SadEntry = { ...espOut, sa: ESP_TRANSPORT_SA, mode: "transport" };
+    sad.add(outEsp, T0);
+    sad.inbound(esp(1), T0);
+    expectEqual(sad.remove("inbound", "ESP", ESP_TRANSPORT_SA.spi), true, { what: 'sad.remove("inbound", "ESP", 0x36cb42df)', why: "the SA was there: remove says so (RFC 4301 section 4.4.2: the SA is deleted)." });
+    expectThrows(() => sad.inbound(esp(2), T0), { what: "sad.inbound(ESP seq 2) after its SA was removed", error: "FieldError", field: "ESP SPI", why: "a deleted SA is gone: its SPI is unknown now, exactly as if it had never been added (RFC 4303 section 3.4.2)." });
+    expectBytes(sad.outbound("ESP", ESP_TRANSPORT_SA.spi, ping, T0, IV).packet, esp(1), { what: "sad.outbound(ESP, 0x36cb42df) after the inbound SA with that SPI was removed", why: "direction is part of the key: removing the inbound SA leaves the outbound one alone, its counter still at 1." });
+    expectBytes(sad.inbound(ahTransport(ping, AH_TRANSPORT_SA, 1), T0).packet, ping, { what: "sad.inbound(AH seq 1) after the ESP SA was removed", why: "protocol is part of the key too: the AH SA is untouched." });
+  });
+  test("twin: removing an SA that is not there returns false and changes nothing", () => {
+    const sad = receiver();
+    expectEqual(sad.remove("inbound", "ESP", 0x1234), false, { what: 'sad.remove("inbound", "ESP", 0x1234), never added' });
+    expectEqual(sad.remove("outbound", "ESP", ESP_TRANSPORT_SA.spi), false, { what: 'sad.remove("outbound", "ESP", 0x36cb42df): only the inbound SA has this SPI' });
+    expectEqual(sad.remove("inbound", "AH", ESP_TRANSPORT_SA.spi), false, { what: 'sad.remove("inbound", "AH", 0x36cb42df): the ESP SA has this SPI, no AH SA' });
+    expectBytes(sad.inbound(esp(1), T0).packet, ping, { what: "sad.inbound(ESP seq 1) after three removals of absent SAs" });
+    expectEqual(sad.remove("inbound", "ESP", ESP_TRANSPORT_SA.spi), true, { what: "the first remove of the ESP SA" });
+    expectEqual(sad.remove("inbound", "ESP", ESP_TRANSPORT_SA.spi), false, { what: "the second remove of the same SA", why: "it is gone already: a second Delete for the same SPI finds nothing." });
+  });
+  test("twin: a removed SPI can be added again, as a new SA with fresh state", () => {
+    const r = rng("15-sad remove re-add");
+    const sad = receiver();
+    const n = r.int(3, 10); // at most the 1000 bytes the SA allows
+    for (let s = 1; s <= n; s++) sad.inbound(esp(s), T0);
+    sad.remove("inbound", "ESP", ESP_TRANSPORT_SA.spi);
+    sad.add(espIn, T0 + 10);
+    expectBytes(sad.inbound(esp(1), T0 + 10).packet, ping, { what: `sad.inbound(ESP seq 1) on the SA added again after ${n} packets on the removed one`, why: "a new SA starts with an empty replay window and a fresh lifetime: sequence 1 is new to it." });
+    for (let s = 2; s <= 10; s++) sad.inbound(esp(s), T0 + 10);
+    expectThrows(() => sad.inbound(esp(11), T0 + 10), { what: "sad.inbound(the 11th 100-byte packet on the new 1000-byte SA)", error: "SaExpiredError", field: "lifetime bytes", why: "the new SA's lifetime counts from zero: the bytes of the removed SA are not carried over, and its limit applies in full." });
   });
 });

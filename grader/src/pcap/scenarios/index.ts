@@ -9,8 +9,9 @@ import { espTransport } from "./esp-transport.ts";
 import { espTunnel } from "./esp-tunnel.ts";
 import { mainMode } from "./main-mode.ts";
 import { quickMode } from "./quick-mode.ts";
+import { tunnel } from "./tunnel.ts";
 
-export const SCENARIOS: readonly Scenario[] = [mainMode, aggressiveMode, quickMode, ahTransport, ahTunnel, espTransport, espTunnel, ahEspTransport, ahEspTunnel];
+export const SCENARIOS: readonly Scenario[] = [mainMode, aggressiveMode, quickMode, ahTransport, ahTunnel, espTransport, espTunnel, ahEspTransport, ahEspTunnel, tunnel];
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);
