@@ -40,12 +40,27 @@ describe("ipsec-course ike", () => {
       [{ ...GOOD, pks: "typo" }, /unknown setting "pks"/],
       [{ ...GOOD, psk: "0xzz" }, /"psk" starts with 0x but is not hex/],
       [{ ...GOOD, pfsGroup: "modp1023" }, /"pfsGroup" must be one of modp768/],
+      [{ ...GOOD, dpd: { delay: 0 } }, /"dpd.delay" must be a whole number, at least 1/],
+      [{ ...GOOD, dpd: { dealy: 10 } }, /"dpd" has unknown key "dealy"; known: delay, retry, tries/],
+      [{ ...GOOD, rekey: { margin: 3000, rand: 600 } }, /"rekey" margin \+ rand \(3000 \+ 600 s\) must be shorter than the shorter lifetime \(3600 s\)/],
+      [{ ...GOOD, deleteRekeyed: "yes" }, /"deleteRekeyed" must be true or false/],
     ];
     for (const [body, message] of cases) expect(() => peerSettings(body)).toThrow(message);
     expect(() => peerSettings(GOOD)).not.toThrow(ConfigError);
     const r = cli(["ike", "initiate", "--config", config("bad", cases[0]![0])], env);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(cases[0]![1]);
+  });
+
+  test("dpd and rekey: the documented defaults, seconds turned into the chapter 10 policies", () => {
+    const d = peerSettings(GOOD);
+    expect(d.dpd, "dpd absent = true: 30 s, 5 s, 3 tries").toEqual({ delayMs: 30_000, retryMs: 5_000, tries: 3 });
+    expect(d.rekey, "strongSwan's margin and a third of it as jitter").toEqual({ marginSeconds: 540, randSeconds: 180 });
+    expect(d.deleteRekeyed).toBe(false);
+    expect(peerSettings({ ...GOOD, dpd: false }).dpd, "dpd false: never ask").toBeUndefined();
+    expect(peerSettings({ ...GOOD, dpd: false }).phase1.vendorIds.sa, "and do not announce it").toEqual([]);
+    expect(peerSettings({ ...GOOD, dpd: { delay: 10 } }).dpd, "an object overrides what it names").toEqual({ delayMs: 10_000, retryMs: 5_000, tries: 3 });
+    expect(peerSettings({ ...GOOD, lifetimes: { ipsec: 60 } }).rekey, "a short lifetime without a rekey setting: 15 % and 5 % of it").toEqual({ marginSeconds: 9, randSeconds: 3 });
   });
 
   test.runIf(isRoot)("on the shipped stubs, the peer says which function is still empty", () => {

@@ -9,17 +9,20 @@
  * CHILD SA one side sends with (chapter 10 outboundSa, the newest) must be
  * one the other side receives with, same SPI and keys.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { implLoader } from "../src/impl-loader.ts";
 import { VirtualClock } from "../src/ike/clock.ts";
-import { peerSettings, type PeerSettings } from "../src/ike/config.ts";
+import { peerSettings } from "../src/ike/config.ts";
 import { memoryLink, type MemoryLink } from "../src/ike/memory-link.ts";
 import { loadIkeModules, type ChildSa, type IkeModules } from "../src/ike/modules.ts";
 import { seededRandom } from "../src/ike/seeded-random.ts";
 import type { DatagramHandler, Transport } from "../src/ike/transport.ts";
-import { SOLUTIONS_DIR } from "../src/paths.ts";
+import { COURSE_ROOT, SOLUTIONS_DIR } from "../src/paths.ts";
 import type { DropReason } from "../src/tunnel/drops.ts";
 import { IkeController, type ChildDownReason } from "../src/tunnel/ike-controller.ts";
+import { implCopy } from "./helpers.ts";
 
 const R1 = "192.168.12.1";
 const R2 = "192.168.12.2";
@@ -29,6 +32,17 @@ let modules: IkeModules;
 beforeAll(async () => {
   modules = await loadIkeModules(implLoader(SOLUTIONS_DIR));
 });
+
+/** Runs `body` with the controllers on another implementation's modules. */
+async function withModules(implDir: string, body: () => void): Promise<void> {
+  const saved = modules;
+  modules = await loadIkeModules(implLoader(implDir));
+  try {
+    body();
+  } finally {
+    modules = saved;
+  }
+}
 
 /** A transport the test can silence (a killed peer), tamper with, or inject into. */
 interface Tap extends Transport {
@@ -64,7 +78,6 @@ interface Side {
   readonly name: string;
   readonly ctl: IkeController;
   readonly tap: Tap;
-  readonly settings: PeerSettings;
   readonly up: ChildSa[];
   readonly down: { child: ChildSa; why: ChildDownReason; at: number }[];
   readonly live: Set<ChildSa>;
@@ -88,19 +101,19 @@ interface World {
 
 type Extra = Record<string, unknown>;
 
-function world(label: string, extra: Extra = {}): World {
+/** Two controllers with the same settings plus `extra`; `onlyB` overrides some for B. */
+function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
   const clock = new VirtualClock();
   const link = memoryLink(clock);
   const problems: string[] = [];
   let generation = 0;
   const base = { psk: "cisco123", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1", ...extra };
-  const make = (name: string, local: string, remote: string, ls: string, rs: string): Side => {
-    const settings = peerSettings({ ...base, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
+  const make = (name: string, local: string, remote: string, ls: string, rs: string, own: Extra = {}): Side => {
+    const settings = peerSettings({ ...base, ...own, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
     const t = tap(link.attach(local));
     const side: Side = {
       name,
       tap: t,
-      settings,
       up: [],
       down: [],
       live: new Set(),
@@ -136,7 +149,7 @@ function world(label: string, extra: Extra = {}): World {
     problems,
     restartB() {
       w.b.tap.dead = true;
-      w.b = make("B'", R2, R1, "10.2.0.0/24", "10.1.0.0/24");
+      w.b = make("B'", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
       return w.b;
     },
     run(ms) {
@@ -150,7 +163,7 @@ function world(label: string, extra: Extra = {}): World {
     },
     logs: () => [...w.a.log, ...w.b.log].sort((x, y) => parseFloat(x) - parseFloat(y)).join("\n"),
   };
-  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24");
+  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
   return w;
 }
 
@@ -210,6 +223,30 @@ describe("IKE controller: bring-up", () => {
     expect([...w.a.drops, ...w.b.drops]).toEqual([]);
   });
 
+  test("aggressive mode with PFS: the same, from the other side", () => {
+    const w = world("aggressive", { mode: "aggressive", pfsGroup: "modp1024" });
+    w.b.ctl.initiate();
+    expect(w.until(() => w.a.up.length > 0 && w.b.up.length > 0), `a CHILD SA on both sides\n${w.logs()}`).toBe(true);
+    expect(w.b.ctl.status().ike.map((i) => [i.mode, i.role])).toEqual([["aggressive", "initiator"]]);
+    expect(w.a.up[0]!.pfs, "quick mode with its own Diffie-Hellman").toBe(true);
+    expectTraffic(w);
+  });
+
+  test("different pre-shared keys: phase 1 fails on both sides and leaves nothing behind; a later initiate() tries again", () => {
+    const w = world("wrong-psk", {}, { psk: "cisco124" });
+    w.a.ctl.initiate();
+    w.run(300_000);
+    expect([w.a.up, w.b.up], "no CHILD SA").toEqual([[], []]);
+    expect(w.b.log.some((l) => /warn: phase 1 with 192\.168\.12\.1 failed: .*pre-shared keys differ\?/.test(l)), `B says why\n${w.logs()}`).toBe(true);
+    expect(w.a.log.some((l) => /warn: phase 1 with 192\.168\.12\.2 failed: .*pre-shared keys differ\?/.test(l)), `A says why\n${w.logs()}`).toBe(true);
+    expect([w.a.ctl.status().ike, w.b.ctl.status().ike], "no half-open exchange left").toEqual([[], []]);
+    expect(w.b.drops.map((d) => d.reason), "B counted A's message 5, whose HASH_I it could not verify").toContain("ike-bad-hash");
+    const sentBefore = w.link.wire.length;
+    w.a.ctl.initiate();
+    w.run(1_000);
+    expect(w.link.wire.length, "initiate() starts a new phase 1").toBeGreaterThan(sentBefore);
+  });
+
   test("both sides initiate at once: two IKE SAs, a CHILD SA from each, traffic works both ways", () => {
     const w = world("both");
     w.a.ctl.initiate();
@@ -252,6 +289,16 @@ describe("IKE controller: rekeying, make-before-break", () => {
       expect(drops, "no other message was dropped on the way").toEqual([]);
     });
   }
+
+  test("both sides drawing the same jitter (rand 0) still make one new CHILD SA per rekey: the quick mode responder waits", () => {
+    const w = world("same-jitter", { lifetimes: { ike: 3600, ipsec: 60 }, rekey: { margin: 10, rand: 0 } });
+    bringUp(w);
+    w.run(300_000);
+    const times = w.a.up.map((c) => w.a.log.find((l) => l.includes(`CHILD SA up: ESP in ${c.inbound.spi.toString(16).padStart(8, "0")}`))!).map((l) => parseFloat(l));
+    expect(times.length, `one rekey every 50 s, five in 300 s\n${w.logs()}`).toBe(6);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `rekey ${i} came alone`).toBeGreaterThan(45);
+    expect(w.problems).toEqual([]);
+  });
 
   test("rekey(spi): a byte-based soft lifetime starts a new quick mode at once", () => {
     const w = world("rekey-now");
@@ -315,6 +362,21 @@ describe("IKE controller: dead peer detection", () => {
   });
 });
 
+describe("IKE controller: a phase 1 the peer abandons", () => {
+  test("does not hold up our own: initiate() starts at once, and completes with the restarted peer", () => {
+    const w = world("abandoned");
+    w.b.ctl.initiate();
+    w.until(() => w.link.wire.length === 2);
+    w.b.tap.dead = true;
+    expect(w.a.ctl.status().ike.map((i) => [i.role, i.state]), "A answered message 1 and waits for message 3").toEqual([["responder", "negotiating"]]);
+    w.a.ctl.initiate();
+    expect(w.a.ctl.status().ike.map((i) => i.role), "our own phase 1 started beside it").toEqual(["responder", "initiator"]);
+    w.restartB();
+    expect(w.until(() => w.a.up.length === 1 && w.b.up.length === 1), `A's retransmitted message 1 reaches the restarted peer\n${w.logs()}`).toBe(true);
+    expectTraffic(w);
+  });
+});
+
 describe("IKE controller: bad messages are dropped by reason, the SAs keep working", () => {
   test("garbage, truncated, unknown peer, unknown cookies, flipped bits (bad hash) in an informational and a quick mode message", () => {
     const w = world("faults", { dpd: { delay: 10, retry: 2, tries: 3 } });
@@ -345,6 +407,7 @@ describe("IKE controller: bad messages are dropped by reason, the SAs keep worki
       ["an informational for cookies nobody has", Uint8Array.from([...new Uint8Array(8).fill(7), ...new Uint8Array(8).fill(9), ...ack!.subarray(16)]), from, "ike-unknown-sa"],
       // Its last block holds the end of the notification's SPI, the sequence number and padding: garbled, it still decodes.
       ["B's R-U-THERE-ACK with a flipped bit", flipBit(ack!, -1), from, "ike-bad-hash"],
+      ["main mode message 6 again, one bit flipped, after phase 1 is over", flipBit(sent(w, R2, 2).at(-1)!, -1), from, "ike-rejected"],
     ];
     for (const [what, datagram, src, reason] of cases) {
       w.a.tap.inject(datagram, 500, src);
@@ -376,5 +439,23 @@ describe("IKE controller: shutdown", () => {
     w.run(600_000);
     expect(w.link.wire.length, "the stopped side sends nothing more (its timers are cancelled)").toBe(before);
     await w.b.ctl.shutdown();
+  });
+});
+
+describe("IKE controller: the implementation it is given", () => {
+  test("with chapter 10's rekey and DPD exercises not written, the SAs still come up and the log names what is missing", async () => {
+    const stub = (file: string) => readFileSync(join(COURSE_ROOT, "exercises", file), "utf8");
+    const impl = implCopy(SOLUTIONS_DIR, { "10-informational/rekey.ts": stub("10-informational/rekey.ts"), "10-informational/dpd.ts": stub("10-informational/dpd.ts") });
+    await withModules(impl, () => {
+      const w = world("unwritten");
+      bringUp(w);
+      w.a.ctl.rekey(w.a.up[0]!.inbound.spi);
+      w.run(60_000);
+      expectTraffic(w);
+      const errors = w.a.log.filter((l) => l.includes(" error: "));
+      expect(errors.some((l) => /no dead peer detection: dpdNegotiated is not written yet/.test(l)), errors.join("\n")).toBe(true);
+      expect(errors.some((l) => /no rekey schedule: rekeyTimes is not written yet/.test(l)), errors.join("\n")).toBe(true);
+      expect(errors.some((l) => /no rekeying: (rekeyActions|outboundSa) is not written yet/.test(l)), errors.join("\n")).toBe(true);
+    });
   });
 });

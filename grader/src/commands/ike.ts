@@ -31,6 +31,7 @@ export interface Output {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SETTLE_MS = 500;
 
 export async function runIke(req: IkeRequest, out: Output, err: Output): Promise<number> {
   const settings = readPeerSettings(req.configFile);
@@ -57,7 +58,10 @@ export async function runIke(req: IkeRequest, out: Output, err: Output): Promise
     if (req.role === "respond") err.write(`ike: listening on ${settings.phase1.local.address} UDP 500 and 4500 (${settings.mode} mode)\n`);
     const outcome = await Promise.race([req.role === "initiate" ? peer.initiate() : peer.respond(), timeout]);
     out.write((req.json ? JSON.stringify(outcomeJson(outcome, req.showKeys), null, 2) : outcomeText(outcome, req.showKeys)) + "\n");
-    if (req.holdS > 0) await sleep(req.holdS * 1000);
+    // Our quick mode message 3 has just left: give the peer a moment to
+    // install the CHILD SA before our Delete for it arrives (charon handles
+    // the two on different threads and may otherwise see the Delete first).
+    await sleep(Math.max(req.holdS * 1000, SETTLE_MS));
     peer.deleteSas();
     // The datagrams are queued on the sockets: let them leave before closing.
     await sleep(100);

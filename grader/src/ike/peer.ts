@@ -32,8 +32,8 @@ import type { IkeDropReason } from "../tunnel/drops.ts";
 /** What happens to the IKE SA, for a caller that keeps it beyond the first CHILD SA. */
 export interface PeerEvents {
   established?(ike: IkeSa): void;
-  /** A quick mode completed. */
-  child?(child: ChildSa): void;
+  /** A quick mode completed; `role` is ours in that quick mode. */
+  child?(child: ChildSa, role: Role): void;
   /** The peer's (authenticated) Delete removed these CHILD SAs, or the IKE SA itself. */
   deleted?(children: readonly ChildSa[], ikeSa: boolean): void;
   /** A quick mode message of the peer passed its hash and was accepted: the peer is alive (RFC 3706 section 5.4). */
@@ -208,18 +208,22 @@ export class IkePeer {
     return this.#s.retransmit ? new this.#m.Retransmitter(this.#s.retransmit) : new this.#m.Retransmitter();
   }
 
-  /** Runs a phase 1 step; an exception ends the negotiation with a message saying where it happened. */
-  #guard(where: string, fn: () => void): void {
+  /**
+   * Runs a phase 1 step; an exception ends the negotiation with a message
+   * saying where it happened. `arrived`: the step was handling a message
+   * from the peer, which is then also counted as dropped.
+   */
+  #guard(where: string, fn: () => void, arrived = false): void {
     if (this.#finished) return;
     try {
       fn();
     } catch (e) {
-      this.#fail(e as Error, where);
+      this.#fail(e as Error, where, arrived);
     }
   }
 
   /** Phase 1 failed: nothing more happens on this IkePeer. */
-  #fail(e: Error, where: string): void {
+  #fail(e: Error, where: string, arrived = false): void {
     if (this.#finished) return;
     if (this.#ike) {
       // A late phase 1 message the established IKE SA does not need.
@@ -230,6 +234,7 @@ export class IkePeer {
     for (const ex of [this.#phase1, ...this.#quick.values()]) ex?.cancel?.();
     this.#log(`failed in ${where}: ${e.message}`);
     if (e instanceof NegotiationError) this.#tell(e);
+    if (arrived) this.#events.drop?.(refusalReason(e), `a message of the ${where}: ${e.message}`);
     this.#failed(e, where);
   }
 
@@ -357,8 +362,13 @@ export class IkePeer {
 
   /** The vendor IDs of a cleartext phase 1 message the exchange accepted. */
   #noteVendorIds(datagram: Uint8Array): void {
-    if (this.#m.decodeHeader(datagram).flags.encryption) return;
-    for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    try {
+      if (this.#m.decodeHeader(datagram).flags.encryption) return;
+      for (const p of this.#m.decodeMessage(datagram).payloads) if (p.type === PayloadType.VENDOR_ID) this.#peerVendorIds.push(p.data);
+    } catch (e) {
+      // The step accepted the message; only the list of the peer's features stays incomplete.
+      this.#log(`could not list the peer's vendor IDs: ${(e as Error).message}`);
+    }
   }
 
   #established(ike: IkeSa): void {
@@ -385,17 +395,17 @@ export class IkePeer {
       return () => {
         ex.next = undefined;
         this.#send(ex, done.send, "message 3");
-        this.#child(done.child);
+        this.#child(done.child, "initiator");
       };
     };
     this.#quick.set(messageId, ex);
     this.#send(ex, r.send, "message 1");
   }
 
-  #child(child: ChildSa): void {
+  #child(child: ChildSa, role: Role): void {
     this.#children.push(child);
     this.#log(`CHILD SA installed: ${child.protocol} in ${hex32(child.inbound.spi)}, out ${hex32(child.outbound.spi)} (${child.localSubnet} === ${child.remoteSubnet})`);
-    this.#events.child?.(child);
+    this.#events.child?.(child, role);
     if (this.#ike) this.#settle(this.#ike);
   }
 
@@ -418,7 +428,7 @@ export class IkePeer {
     switch (header.exchangeType) {
       case ExchangeType.IDENTITY_PROTECTION:
       case ExchangeType.AGGRESSIVE:
-        this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header));
+        this.#guard(this.#phase1?.name ?? "phase 1", () => this.#onPhase1(datagram, header), true);
         return;
       case ExchangeType.QUICK_MODE:
         this.#quickGuard(`quick mode ${hex32(header.messageId)}`, header.messageId, () => this.#onQuick(datagram, header));
@@ -445,7 +455,7 @@ export class IkePeer {
       return;
     }
     if (!ex.next) {
-      this.#log(`<- ${ex.name}: dropped a message after the exchange was complete`);
+      this.#dropped("ike-rejected", `a message after the exchange was complete (${ex.name})`);
       return;
     }
     let apply: () => void;
@@ -537,7 +547,7 @@ export class IkePeer {
       const done = this.#m.quickFinish(state!, d);
       return () => {
         ex.next = undefined;
-        this.#child(done.child);
+        this.#child(done.child, "responder");
       };
     };
     this.#quick.set(header.messageId, ex);

@@ -21,7 +21,9 @@
  *   mode starts (on the newest IKE SA, or a new phase 1 if none is left).
  *   The new SA is announced (childUp) before the old one goes (childDown
  *   "rekeyed" after a Delete, with deleteRekeyed, or "expired" at its hard
- *   lifetime): make-before-break.
+ *   lifetime): make-before-break. The responder of a quick mode (or of a
+ *   phase 1, for the IKE SA) schedules its rekey 2 s later than the
+ *   initiator would with the same jitter, so the two rarely start one each.
  * - IKE SA lifetime: at its soft lifetime (same margin and jitter) the newest
  *   IKE SA is replaced by a new phase 1 (no quick mode: the CHILD SAs carry
  *   on); once the new one is up the old one is deleted with a Delete. An IKE
@@ -128,6 +130,18 @@ const REKEY_RETRY_MS = 5_000;
  * message 3, or its retransmission) and sends on the old one until then.
  */
 const DELETE_GRACE_S = 10;
+/** How much later the responder of an exchange rekeys its SA than the same jitter would say. */
+const RESPONDER_DEFER_S = 2;
+
+/**
+ * When both sides drew the same jitter, the responder of the exchange that
+ * made the SA waits a little longer, so the initiator's rekey arrives before
+ * its own would start, instead of the two crossing (two new SAs for one).
+ */
+function deferResponder(times: SaTimes, role: "initiator" | "responder"): SaTimes {
+  if (role === "initiator") return times;
+  return { ...times, softAt: times.softAt + Math.min(RESPONDER_DEFER_S, (times.hardAt - times.softAt) / 2) };
+}
 /** RFC 2409 section 5.5: with no lifetime in the SA payload, 8 hours. */
 const DEFAULT_CHILD_LIFETIME_S = 28_800;
 const ZERO_COOKIE = new Uint8Array(8);
@@ -179,7 +193,12 @@ export class IkeController {
   rekey(inboundSpi: number): void {
     const child = this.#table.find((c) => c.inbound.spi === inboundSpi);
     if (!child || this.#closed || this.#busy()) return;
-    if (this.#outbound() !== child) return;
+    try {
+      if (this.#m.outboundSa(this.#live(), this.#seconds()) !== child) return;
+    } catch (e) {
+      this.#events.log("error", `no rekeying: ${(e as Error).message}`);
+      return;
+    }
     this.#negotiate(`CHILD SA ${hex32(inboundSpi)} reached its soft lifetime in bytes`);
   }
 
@@ -309,7 +328,7 @@ export class IkeController {
       children: this.#table,
       events: {
         established: (ike) => this.#established(entry, ike, how.role === "initiator" && !how.phase1Only),
-        child: (child) => this.#childUp(entry, child),
+        child: (child, role) => this.#childUp(entry, child, role),
         deleted: (children, ikeSa) => this.#deletedByPeer(entry, children, ikeSa),
         heard: () => {
           if (entry.dpd) this.#alive(entry);
@@ -334,9 +353,17 @@ export class IkeController {
     return best;
   }
 
-  /** A phase 1 or a quick mode of ours is under way (a rekey then waits for it). */
+  /**
+   * A phase 1 or a quick mode of ours is under way (a rekey then waits for
+   * it). A phase 1 the peer started does not count: one it abandons would
+   * otherwise hold up our own until its retransmissions give up.
+   */
   #busy(): boolean {
-    return this.#quickPending || this.#entries.some((e) => !e.ike) || this.#clock.now() < this.#rekeyRetryAt;
+    return this.#quickPending || this.#ownPhase1() || this.#clock.now() < this.#rekeyRetryAt;
+  }
+
+  #ownPhase1(): boolean {
+    return this.#entries.some((e) => !e.ike && e.peer.role === "initiator");
   }
 
   /** A new CHILD SA: a quick mode on the newest IKE SA, or phase 1 first when there is none. */
@@ -368,12 +395,12 @@ export class IkeController {
       old.peer.deleteIkeSa();
       void this.#remove(old, true);
     }
-    this.#startDpd(entry, ike);
+    this.#startDpd(entry);
     this.#ikeLifetime(entry, ike);
   }
 
   /** RFC 3706 section 5.1: only when both sides sent the DPD vendor ID. */
-  #startDpd(entry: IkeEntry, ike: IkeSa): void {
+  #startDpd(entry: IkeEntry): void {
     const policy = this.#policy.dpd;
     if (!policy) return;
     const ours = [...this.#s.phase1.vendorIds.sa, ...this.#s.phase1.vendorIds.keyExchange];
@@ -388,10 +415,10 @@ export class IkeController {
       this.#events.log("error", `IKE SA ${this.#name(entry)}: no dead peer detection: ${(e as Error).message}`);
       return;
     }
-    this.#armDpd(entry, ike);
+    this.#armDpd(entry);
   }
 
-  #armDpd(entry: IkeEntry, ike: IkeSa): void {
+  #armDpd(entry: IkeEntry): void {
     entry.cancelDpd?.();
     const deadline = entry.dpd?.monitor.nextDeadline();
     if (deadline === undefined) return;
@@ -406,7 +433,7 @@ export class IkeController {
         dpd.outstanding++;
         entry.peer.rUThere(action.sequence);
       }
-      this.#armDpd(entry, ike);
+      this.#armDpd(entry);
     });
   }
 
@@ -448,7 +475,7 @@ export class IkeController {
     const lifetime = ike.suite.lifetimeSeconds;
     let times: SaTimes;
     try {
-      times = this.#m.rekeyTimes(this.#seconds(), lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase1.random);
+      times = deferResponder(this.#m.rekeyTimes(this.#seconds(), lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase1.random), ike.role);
     } catch (e) {
       this.#events.log("error", `IKE SA ${this.#name(entry)}: no rekey schedule: ${(e as Error).message}`);
       return;
@@ -456,7 +483,7 @@ export class IkeController {
     const at = (seconds: number, fn: () => void) => entry.timers.push(this.#clock.timer(seconds * 1000 - this.#clock.now(), fn));
     at(times.softAt, () => {
       entry.soft = true;
-      if (this.#newest() !== entry || this.#entries.some((e) => !e.ike)) return;
+      if (this.#newest() !== entry || this.#ownPhase1()) return;
       this.#events.log("info", `IKE SA ${this.#name(entry)} reaches its soft lifetime: a new phase 1 replaces it`);
       this.#newEntry({ role: "initiator", phase1Only: true });
     });
@@ -501,13 +528,13 @@ export class IkeController {
 
   // ---- CHILD SAs ----
 
-  #childUp(entry: IkeEntry, child: ChildSa): void {
+  #childUp(entry: IkeEntry, child: ChildSa, role: "initiator" | "responder"): void {
     this.#quickPending = false;
     const lifetime = child.lifetime.seconds ?? DEFAULT_CHILD_LIFETIME_S;
     const now = this.#seconds();
     let times: SaTimes;
     try {
-      times = this.#m.rekeyTimes(now, lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase2.random);
+      times = deferResponder(this.#m.rekeyTimes(now, lifetime, fitRekeyPolicy(this.#policy.rekey, lifetime), this.#s.phase2.random), role);
     } catch (e) {
       // Without the chapter 10 schedule the SA still works, until its hard lifetime.
       this.#events.log("error", `CHILD SA ${hex32(child.inbound.spi)}: no rekey schedule: ${(e as Error).message}`);
@@ -538,26 +565,22 @@ export class IkeController {
     });
   }
 
-  /** The CHILD SA outbound traffic uses (chapter 10 outboundSa: the newest alive). */
-  #outbound(): ChildSa | undefined {
-    return this.#m.outboundSa(this.#live(), this.#seconds());
-  }
-
   /** Runs chapter 10's rekeyActions now and sets the timer for the next soft or hard lifetime. */
   #reschedule(): void {
     this.#cancelRekey?.();
     this.#cancelRekey = undefined;
     if (this.#closed) return;
     const now = this.#seconds();
-    let actions;
+    let actions, newest;
     try {
       actions = this.#m.rekeyActions(this.#live(), now, { rekeying: this.#busy(), deleteRekeyed: this.#policy.deleteRekeyed });
+      newest = this.#m.outboundSa(this.#live(), now);
     } catch (e) {
       this.#events.log("error", `no rekeying: ${(e as Error).message}`);
       return;
     }
-    const newest = this.#outbound();
-    const settled = newest === undefined || now >= this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S;
+    const graceEnd = newest === undefined ? -Infinity : this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S;
+    const settled = now >= graceEnd;
     for (const a of actions) {
       // The responder of the quick mode installs its SA only when message 3 arrives (later still if it is lost): until then it may still send on the old one.
       if (a.kind === "delete" && !settled) continue;
@@ -579,7 +602,7 @@ export class IkeController {
       next = Math.min(next, times.hardAt);
     }
     if (this.#rekeyRetryAt > this.#clock.now()) next = Math.min(next, this.#rekeyRetryAt / 1000);
-    if (!settled) next = Math.min(next, this.#childInfo.get(newest)!.times.installedAt + DELETE_GRACE_S);
+    if (!settled) next = Math.min(next, graceEnd);
     if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, next * 1000 - this.#clock.now()), () => this.#reschedule());
   }
 
