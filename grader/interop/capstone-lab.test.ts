@@ -15,6 +15,10 @@
  *   ICVs;
  * - both daemons' `tunnel status --json` show the same CHILD SA from the two
  *   ends (our outbound SPI is the peer's inbound SPI);
+ * - tshark also decrypts the IKE messages with the ikev1_decryption_table
+ *   the daemon wrote (phase 1 identities, quick mode proxy identities);
+ * - `tunnel down` on the left sends Deletes that clear the right side, and
+ *   its TUN device and route vanish;
  * - `lab down` leaves no namespace and no process behind.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -25,7 +29,7 @@ import { labDir, labSpec, readLabRecord } from "../src/lab/lab.ts";
 import { openLab } from "../src/lab/netns.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
 import { startCapture, type Capture } from "./capture.ts";
-import { course, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
+import { course, inLab, labExec, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus, tunnelStatusCli } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 import { tsharkFields } from "./tshark.ts";
 
@@ -75,8 +79,8 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
   });
 
   test("tunnel status on both routers: one CHILD SA seen from both ends, traffic counted", async () => {
-    const left = await tunnelStatus(name, "left");
-    const right = await tunnelStatus(name, "right");
+    const left = await tunnelStatusCli(name, "left");
+    const right = await tunnelStatusCli(name, "right");
     expect(left.ike.length, "left's IKE SAs").toBeGreaterThanOrEqual(1);
     expect(left.ipsec.length, "left's IPsec SAs (one CHILD SA, no rekey in this short test)").toBe(1);
     expect(right.ipsec.length, "right's IPsec SAs").toBe(1);
@@ -128,12 +132,28 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
       expect(r["esp.icv_good"]![0], "Wireshark's ICV check of each ESP packet carrying a ping (1 = good)").toBe("1");
       expect(r["ip.src"]!.slice(1).concat(r["ip.dst"]!.slice(1)).sort(), "the inner addresses are the LANs' routers").toEqual(["10.1.0.1", "10.2.0.1"]);
     }
+
+    // And its IKEv1 code, with ikev1_decryption_table, opens main mode messages 5 and 6 (the identities) and quick mode.
+    copyFileSync(join(labDir(name), "left", "keys", "ikev1_decryption_table"), join(home, "wireshark", "ikev1_decryption_table"));
+    const ids = tsharkFields(pcap, ["isakmp.id.data.ipv4_addr"], { configHome: home, filter: "isakmp.id.data.ipv4_addr" }).flatMap((r) => r["isakmp.id.data.ipv4_addr"]!);
+    expect(ids.sort(), "addresses in the ID payloads tshark decrypted: main mode 5 and 6 (the routers), quick mode 1 and 2 (IDci, IDcr: the subnets)").toEqual(["10.1.0.0", "10.1.0.0", "10.2.0.0", "10.2.0.0", "192.168.12.1", "192.168.12.2"]);
+  });
+
+  test("tunnel down on the left: its Deletes clear the right side, its TUN device and route are gone", async () => {
+    const down = await labExec(name, "left", ["ipsec-course", "tunnel", "down"]);
+    expect(down.code, `tunnel down failed:\n${down.stdout}${down.stderr}`).toBe(0);
+    const right = await tunnelStatus(name, "right");
+    expect(right.ipsec, "the right side's IPsec SAs after the left one's Delete").toEqual([]);
+    const link = await inLab(name, "left", ["ip", "link", "show", "ipsc0"]);
+    expect(link.code, `ipsc0 still exists on the left:\n${link.stdout}`).not.toBe(0);
+    const route = await inLab(name, "left", ["ip", "route", "show", "10.2.0.0/24"]);
+    expect(route.stdout.trim(), "the route into the tunnel on the left").toBe("");
   });
 
   test("lab down stops both daemons and deletes both namespaces", async () => {
     const down = await course(["lab", "down", "--lab", name]);
     expect(down.code, `lab down failed:\n${down.stdout}${down.stderr}`).toBe(0);
-    expect(down.stdout, "lab down stopped the daemons with SIGTERM (no SIGKILL needed)").not.toMatch(/killed/);
+    expect(down.stdout, "lab down stopped the right daemon with SIGTERM (no SIGKILL needed)").not.toMatch(/killed/);
     expect(leftovers(name, pids), "namespaces and processes left after lab down").toEqual([]);
   });
 });

@@ -13,13 +13,15 @@
  * a 1 MB TCP transfer 10.1.0.1 -> 10.2.0.1 checked by SHA-256; charon's
  * `swanctl --list-sas` must show the CHILD SA with the SPIs our daemon
  * reports (each side's inbound SPI is the other's outbound one) and must
- * have counted the traffic. A fresh lab per cell, taken down after it.
+ * have counted the traffic. One lab per cell, taken down after it: between
+ * the two directions charon deletes its SAs (`swanctl --terminate`), and
+ * its Deletes must clear our side.
  */
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHARON } from "../src/lab/charon.ts";
 import { readLabRecord } from "../src/lab/lab.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
-import { course, labExec, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
+import { course, inLab, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 
 const TRANSFER_BYTES = 1024 * 1024;
@@ -38,35 +40,20 @@ const CELLS: readonly Cell[] = [
 ];
 
 interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --right strongswan)", { tools: ["ip", "ping", "swanctl", CHARON], root: true, checks: [tunUnavailable] }, () => {
-  const labs: { name: string; pids: number[] }[] = [];
   const measured: string[] = [];
-
-  async function up(cell: Cell): Promise<string> {
-    const name = randomLabName("c4s");
-    labs.push({ name, pids: [] });
-    const r = await course(["lab", "up", "--impl", "solutions", "--right", "strongswan", "--lab", name, ...cell.flags]);
-    expect(r.code, `lab up --right strongswan ${cell.flags.join(" ")} failed:\n${r.stdout}${r.stderr}`).toBe(0);
-    const record = readLabRecord(name)!;
-    labs.at(-1)!.pids = [record.pids.left!, record.pids.right!];
-    return name;
-  }
-
-  afterEach(async () => {
-    for (const lab of labs.splice(0)) {
-      await course(["lab", "down", "--lab", lab.name]);
-      expect(leftovers(lab.name, lab.pids), `namespaces and processes left after lab down --lab ${lab.name}`).toEqual([]);
-    }
-  });
 
   afterAll(() => {
     if (measured.length > 0) process.stderr.write(`capstone vs strongSwan:\n  ${measured.join("\n  ")}\n`);
   });
 
-  /** Ping and TCP both ways through the tunnel, then charon's and our view of the one CHILD SA compared. */
+  /** Ping both ways and TCP through the tunnel, then charon's and our view of the one CHILD SA compared. */
   async function carries(name: string, cell: Cell, how: string): Promise<void> {
+    // When this ping starts the negotiation, our daemon sends it right after quick mode message 3;
+    // charon may still be installing the CHILD SA in another thread and drop it (seen under load),
+    // so the first of three may go unanswered. The five that follow may not.
     const started = performance.now();
-    const first = await ping(name, "left", 1);
-    expect(first.received, `the first ping 10.1.0.1 -> 10.2.0.1 (${how}) got no reply:\n${first.stdout}${first.stderr}`).toBe(1);
+    const first = await ping(name, "left", 3);
+    expect(first.received, `pings 10.1.0.1 -> 10.2.0.1 answered out of the first three (${how}):\n${first.stdout}${first.stderr}`).toBeGreaterThanOrEqual(2);
     const firstMs = performance.now() - started;
     const r = await ping(name, "left", 5);
     expect(r.received, `echo replies through the tunnel out of 5 sent (${how}):\n${r.stdout}`).toBe(5);
@@ -75,11 +62,11 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
     const t = await tcpTransfer(name, "left", TRANSFER_BYTES);
     expect(t.received.bytes, "octets the receiver behind charon counted vs octets sent").toBe(TRANSFER_BYTES);
     expect(t.received.sha256, "SHA-256 of what charon's side received vs of what we sent").toBe(t.sent.sha256);
-    measured.push(`${cell.label}, ${how}: first ping ${firstMs.toFixed(0)} ms (process start + IKE), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
+    measured.push(`${cell.label}, ${how}: first 3 pings ${firstMs.toFixed(0)} ms (${first.received} answered), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
 
     const ours = await tunnelStatus(name, "left");
     expect(ours.ipsec.length, "our daemon's IPsec SAs").toBe(1);
-    const sas = await labExec(name, "right", ["swanctl", "--list-sas"]);
+    const sas = await inLab(name, "right", ["swanctl", "--list-sas"]);
     expect(sas.code, `swanctl --list-sas failed: ${sas.stderr}`).toBe(0);
     const spis = /net: #\d+, reqid \d+, INSTALLED, TUNNEL-in-UDP, ESP:(\S+)\s+installed[^\n]*\n\s+in\s+([0-9a-f]{8})[^\n]*?(\d+) bytes,\s+(\d+) packets[^\n]*\n\s+out\s+([0-9a-f]{8})[^\n]*?(\d+) bytes,\s+(\d+) packets/.exec(sas.stdout);
     expect(spis, `charon lists an installed UDP-encapsulated CHILD SA "net":\n${sas.stdout}`).not.toBeNull();
@@ -88,28 +75,59 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
     expect(sa.spiOut.replace(/^0x/, ""), "the SPI we send with is the one charon receives with").toBe(charonIn);
     expect(sa.spiIn.replace(/^0x/, ""), "the SPI we receive with is the one charon sends with").toBe(charonOut);
     expect(algorithms, "charon's ESP algorithms for this cell").toContain(cell.encryption);
-    expect(Number(inPackets), "packets charon received on the SA vs packets we sent on it").toBe(sa.out.packets);
-    expect(Number(outPackets), "packets charon sent on the SA vs packets we received on it").toBe(sa.in.packets);
+    // UDP may lose a datagram under a TCP burst (TCP resends it): each side received at most what the other sent.
+    expect(Number(inPackets), "packets charon received on the SA vs packets we sent on it").toBeLessThanOrEqual(sa.out.packets);
+    expect(Number(inPackets), "packets charon received vs 90 % of those we sent").toBeGreaterThan(0.9 * sa.out.packets);
+    expect(sa.in.packets, "packets we received on the SA vs packets charon sent on it").toBeLessThanOrEqual(Number(outPackets));
+    expect(sa.in.packets, "packets we received vs 90 % of those charon sent").toBeGreaterThan(0.9 * Number(outPackets));
   }
 
+  // One lab per cell: ours initiates first; then charon deletes everything (its Deletes must reach
+  // and clear our side) and initiates itself.
   for (const cell of CELLS) {
     describe(cell.label, () => {
+      const name = randomLabName("c4s");
+      let pids: number[] = [];
+
+      beforeAll(async () => {
+        const r = await course(["lab", "up", "--impl", "solutions", "--right", "strongswan", "--lab", name, ...cell.flags]);
+        expect(r.code, `lab up --right strongswan ${cell.flags.join(" ")} failed:\n${r.stdout}${r.stderr}`).toBe(0);
+        const record = readLabRecord(name)!;
+        pids = [record.pids.left!, record.pids.right!];
+      });
+
+      afterAll(async () => {
+        await course(["lab", "down", "--lab", name]);
+        expect(leftovers(name, pids), `namespaces and processes left after lab down --lab ${name}`).toEqual([]);
+      });
+
       test("our daemon initiates on the first packet, charon responds", async () => {
-        const name = await up(cell);
         await carries(name, cell, "ours initiating");
         const ours = await tunnelStatus(name, "left");
         expect(ours.ike[0]?.role, "our IKE SA's role").toBe("initiator");
         expect(ours.ike[0]?.mode, "phase 1 mode").toBe(cell.flags.includes("aggressive") ? "aggressive" : "main");
       });
-      test("charon initiates (swanctl --initiate), our daemon responds", async () => {
-        const name = await up(cell);
-        const init = await labExec(name, "right", ["swanctl", "--initiate", "--child", "net", "--timeout", "15"], 30_000);
+
+      test("charon deletes the SAs, then initiates (swanctl --initiate), our daemon responds", async () => {
+        const term = await inLab(name, "right", ["swanctl", "--terminate", "--ike", "lab", "--timeout", "10"], 30_000);
+        expect(term.code, `swanctl --terminate failed:\n${term.stdout}${term.stderr}`).toBe(0);
+        await waitUntil(async () => (await tunnelStatus(name, "left")).ipsec.length === 0, "our daemon to remove the CHILD SA charon deleted");
+        const init = await inLab(name, "right", ["swanctl", "--initiate", "--child", "net", "--timeout", "15"], 30_000);
         expect(init.code, `swanctl --initiate failed:\n${init.stdout}${init.stderr}`).toBe(0);
         const ours = await tunnelStatus(name, "left");
-        expect(ours.ike[0]?.role, "our IKE SA's role").toBe("responder");
+        expect(ours.ike.filter((i) => i.state === "established").map((i) => i.role), "our established IKE SAs' roles").toEqual(["responder"]);
         expect(ours.ipsec.length, "our daemon installed the CHILD SA charon negotiated").toBe(1);
         await carries(name, cell, "charon initiating");
       });
     });
   }
 });
+
+/** Polls `ready` every 100 ms; throws naming `what` after `timeoutMs`. */
+async function waitUntil(ready: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

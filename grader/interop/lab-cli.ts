@@ -1,18 +1,22 @@
 /**
- * Driving `ipsec-course lab` from the capstone interop tests exactly as a
- * learner would: every step is the command line (lab up, lab exec, tunnel
- * status, lab down), run as a separate process.
+ * Driving `ipsec-course lab` from the capstone interop tests: the lab is
+ * brought up and down with the command line, as a learner does; traffic
+ * (ping, TCP) runs inside the namespaces with the environment `lab exec`
+ * gives, and the daemons' status is read from their control sockets, which
+ * is what `tunnel status` does, without a course process per question
+ * (each costs seconds on a loaded machine).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { ADDRESSES, labSpec, type Side } from "../src/lab/lab.ts";
+import { ADDRESSES, TUN_NAME, labSpec, readLabRecord, sideDir, sideEnv, type Side } from "../src/lab/lab.ts";
 import { namespaceExists, pidAlive } from "../src/lab/netns.ts";
 import { COURSE_ROOT } from "../src/paths.ts";
+import { controlRequest, socketPath } from "../src/tunnel/control.ts";
 import type { TunnelStatus } from "../src/tunnel/status.ts";
 
 const CLI = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
-const TRANSFER = join(COURSE_ROOT, "grader/interop/tcp-transfer.ts");
+const TRANSFER = join(COURSE_ROOT, "grader/interop/tcp-transfer.mjs");
 
 export interface Run {
   readonly code: number | null;
@@ -25,20 +29,34 @@ export function randomLabName(prefix: string): string {
   return `${prefix}${randomBytes(2).toString("hex")}`;
 }
 
-/** `ipsec-course <args>`, without blocking the test's event loop. */
-export function course(args: readonly string[], timeoutMs = 60_000): Promise<Run> {
+function collect(child: ChildProcess, timeoutMs: number): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: COURSE_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** `ipsec-course <args>`, without blocking the test's event loop. */
+export function course(args: readonly string[], timeoutMs = 60_000): Promise<Run> {
+  return collect(spawn(process.execPath, [CLI, ...args], { cwd: COURSE_ROOT, stdio: ["ignore", "pipe", "pipe"] }), timeoutMs);
+}
+
+/** A command on one router, with what `lab exec` sets (the side's state folder, the course on PATH, swanctl's charon). */
+export function inLab(lab: string, side: Side, argv: readonly string[], timeoutMs = 60_000): Promise<Run> {
+  return collect(spawnInLab(lab, side, argv), timeoutMs);
+}
+
+function spawnInLab(lab: string, side: Side, argv: readonly string[]): ChildProcess {
+  const record = readLabRecord(lab);
+  if (!record) throw new Error(`lab ${lab} has no lab.json: is it up?`);
+  return spawn("ip", ["netns", "exec", record.namespaces[side], ...argv], { cwd: COURSE_ROOT, env: { ...process.env, ...sideEnv(record, side) }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 export const labExec = (lab: string, side: Side, argv: readonly string[], timeoutMs?: number) => course(["lab", "exec", side, "--lab", lab, "--", ...argv], timeoutMs);
@@ -53,7 +71,7 @@ export interface PingResult extends Run {
 /** `ping -c count` from one side's LAN address to the other's, through the tunnel. */
 export async function ping(lab: string, from: Side, count: number, intervalS = 0.2): Promise<PingResult> {
   const to = from === "left" ? "right" : "left";
-  const r = await labExec(lab, from, ["ping", "-n", "-c", String(count), "-i", String(intervalS), "-W", "5", "-I", ADDRESSES[from].lan, ADDRESSES[to].lan]);
+  const r = await inLab(lab, from, ["ping", "-n", "-c", String(count), "-i", String(intervalS), "-W", "5", "-I", ADDRESSES[from].lan, ADDRESSES[to].lan]);
   const counts = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
   const rtt = /= ([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(r.stdout);
   return {
@@ -80,23 +98,19 @@ export interface Transfer {
 /** `bytes` random octets over TCP from one side's LAN address to the other's; both ends report a SHA-256. */
 export async function tcpTransfer(lab: string, from: Side, bytes: number, port = 5001): Promise<Transfer> {
   const to = from === "left" ? "right" : "left";
-  const ns = from === "left" ? labSpec(lab).r2.name : labSpec(lab).r1.name;
-  const listener = spawn("ip", ["netns", "exec", ns, process.execPath, "--import", "tsx", TRANSFER, "listen", ADDRESSES[to].lan, String(port)], {
-    cwd: COURSE_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const listener = spawnInLab(lab, to, [process.execPath, TRANSFER, "listen", ADDRESSES[to].lan, String(port)]);
   let out = "";
   let err = "";
-  listener.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  listener.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  listener.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  listener.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const done = new Promise<void>((resolve) => listener.on("close", () => resolve()));
   try {
     const end = Date.now() + 20_000;
     while (!out.includes("listening")) {
-      if (listener.exitCode !== null || Date.now() > end) throw new Error(`the TCP listener in ${ns} did not start: ${err}`);
+      if (listener.exitCode !== null || Date.now() > end) throw new Error(`the TCP listener on the ${to} side did not start: ${err}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const send = await labExec(lab, from, [process.execPath, "--import", "tsx", TRANSFER, "send", ADDRESSES[from].lan, ADDRESSES[to].lan, String(port), String(bytes)], 120_000);
+    const send = await inLab(lab, from, [process.execPath, TRANSFER, "send", ADDRESSES[from].lan, ADDRESSES[to].lan, String(port), String(bytes)], 120_000);
     if (send.code !== 0) throw new Error(`the TCP sender failed (${send.code}): ${send.stderr}`);
     await Promise.race([done, new Promise((r) => setTimeout(r, 20_000))]);
     const received = JSON.parse(out.split("\n").find((l) => l.startsWith("{")) ?? "null") as TransferEnd | null;
@@ -108,8 +122,13 @@ export async function tcpTransfer(lab: string, from: Side, bytes: number, port =
   }
 }
 
-/** `tunnel status --json` of one side's daemon, read with `lab exec` as a learner would. */
+/** One side's TunnelStatus, from its daemon's control socket (what `tunnel status --json` prints). */
 export async function tunnelStatus(lab: string, side: Side): Promise<TunnelStatus> {
+  return (await controlRequest(socketPath(sideDir(lab, side), TUN_NAME), "status")) as TunnelStatus;
+}
+
+/** `tunnel status --json` run with `lab exec`, exactly as a learner types it. */
+export async function tunnelStatusCli(lab: string, side: Side): Promise<TunnelStatus> {
   const r = await labExec(lab, side, ["ipsec-course", "tunnel", "status", "--json"]);
   if (r.code !== 0) throw new Error(`tunnel status on the ${side} side failed (${r.code}): ${r.stderr}`);
   return JSON.parse(r.stdout) as TunnelStatus;

@@ -23,7 +23,7 @@ describe("ipsec-course", () => {
   test("help lists every command", () => {
     const r = cli(["help"], env);
     expect(r.status).toBe(0);
-    for (const c of ["watch", "list", "hint", "run", "verify", "reset", "lessons", "grade", "merge"]) expect(r.stdout).toContain(`  ${c}`);
+    for (const c of ["watch", "list", "hint", "run", "verify", "reset", "lessons", "grade", "merge", "tunnel up", "tunnel down", "tunnel status", "lab up", "lab down", "lab status", "lab exec"]) expect(r.stdout).toContain(`  ${c}`);
   });
   test("an unknown command or option is a usage error (exit 2)", () => {
     expect(cli(["frobnicate"], env).status).toBe(2);
@@ -125,5 +125,26 @@ describe("ipsec-course", () => {
     expect(stub.status).toBe(1);
     expect(stub.stderr).toContain("chapter 08 psk-crack exercise");
     expect(cli(["psk-crack", join(dir, "line.txt")], env).status, "no --wordlist: usage error").toBe(2);
+  });
+  test("tunnel and lab: usage errors exit 2; unfinished exercises are named before anything is opened; no daemon, exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ipsec-course-tunnel-"));
+    const config = join(dir, "left.json");
+    writeFileSync(config, JSON.stringify({ local: "192.168.12.1", remote: "192.168.12.2", psk: "cisco", localSubnet: "10.1.0.0/24", remoteSubnet: "10.2.0.0/24" }));
+    expect(cli(["tunnel", "up"], env).stderr, "tunnel up without --config").toMatch(/tunnel up needs --config FILE/);
+    expect(cli(["tunnel", "sideways"], env).status).toBe(2);
+    expect(cli(["tunnel", "up", "--config", config, "--log-level", "loud"], env).status, "--log-level loud").toBe(2);
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ local: "192.168.12.1", mtu: 9000 }));
+    expect(cli(["tunnel", "up", "--config", join(dir, "bad.json")], env).stderr, "a bad configuration is a usage error naming the key").toMatch(/"mtu" must be/);
+    const stub = cli(["tunnel", "up", "--config", config, "--impl", "exercises", "--state-dir", dir], env);
+    expect(stub.status, stub.stderr).toBe(1);
+    expect(stub.stderr).toMatch(/not finished yet/);
+    expect(stub.stderr, "the stub's quick mode exercise is named with its functions").toMatch(/09-quick-mode\/message-3\s+quick3, quickFinish/);
+    const status = cli(["tunnel", "status", "--state-dir", dir], env);
+    expect(status.status).toBe(1);
+    expect(status.stderr).toMatch(/no tunnel daemon in/);
+    expect(cli(["tunnel", "down", "--state-dir", dir, "--name", "nothing0"], env).stderr).toMatch(/no tunnel daemon is listening/);
+    expect(cli(["lab", "exec", "middle", "--", "true"], env).status, "lab exec middle").toBe(2);
+    expect(cli(["lab", "up", "--right", "charon"], env).stderr).toMatch(/--right is ours or strongswan/);
+    expect(cli(["lab", "status", "--lab", "Bad/Name"], env).status, "a lab name with a slash").toBe(2);
   });
 });

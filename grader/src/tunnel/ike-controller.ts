@@ -63,6 +63,8 @@ export interface ControllerEvents {
   /** Install in the data plane (make-before-break: the old SA is still there). */
   childUp(child: ChildSa): void;
   childDown(child: ChildSa, why: ChildDownReason): void;
+  /** A phase 1 completed (the daemon writes its key for Wireshark's ikev1_decryption_table). */
+  ikeUp?(ike: IkeSa): void;
   drop(reason: DropReason, detail: string): void;
   log(level: LogLevel, line: string): void;
 }
@@ -389,6 +391,7 @@ export class IkeController {
     entry.establishedAt = this.#clock.now();
     this.#quickPending ||= quickFollows;
     this.#events.log("info", `IKE SA ${this.#name(entry)} established (${ike.mode} mode, ${ike.role}, ${ike.suite.lifetimeSeconds} s)`);
+    this.#events.ikeUp?.(ike);
     // The IKE SAs this one replaces go now, with a Delete (their CHILD SAs stay).
     for (const old of this.#entries.filter((e) => e !== entry && e.ike && e.soft)) {
       this.#events.log("info", `IKE SA ${this.#name(old)} replaced by ${this.#name(entry)}: deleting it`);

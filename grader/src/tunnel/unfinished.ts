@@ -16,11 +16,12 @@ const TODO_CALL = /\btodo\(\s*["']([^"']+)["']\s*\)/g;
 export interface Unfinished {
   /** The exercise, e.g. "09-quick-mode/message-3". */
   readonly exercise: string;
-  /** The functions still returning todo(). */
+  /** The functions still returning todo(); empty when the file is missing. */
   readonly functions: readonly string[];
+  readonly missing?: boolean;
 }
 
-/** The exercises among `entries` (paths inside implDir) and their course-folder imports whose code still calls todo(). */
+/** The exercises among `entries` (paths inside implDir) and their course-folder imports whose code still calls todo() or is missing. */
 export function unfinishedExercises(implDir: string, entries: readonly string[]): Unfinished[] {
   const seen = new Set<string>();
   const out: Unfinished[] = [];
@@ -30,7 +31,10 @@ export function unfinishedExercises(implDir: string, entries: readonly string[])
     if (seen.has(file)) continue;
     seen.add(file);
     const full = join(implDir, file);
-    if (!existsSync(full)) continue;
+    if (!existsSync(full)) {
+      out.push({ exercise: file.replace(/\.ts$/, ""), functions: [], missing: true });
+      continue;
+    }
     const text = readFileSync(full, "utf8");
     const functions = [...text.matchAll(TODO_CALL)].map((m) => m[1]!);
     if (functions.length > 0) out.push({ exercise: file.replace(/\.ts$/, ""), functions: [...new Set(functions)] });
@@ -45,6 +49,6 @@ export function unfinishedExercises(implDir: string, entries: readonly string[])
 /** A learner-facing paragraph naming what to finish, or undefined when nothing is left. */
 export function unfinishedText(what: string, list: readonly Unfinished[]): string | undefined {
   if (list.length === 0) return undefined;
-  const rows = list.map((u) => `  ${u.exercise.padEnd(34)} ${u.functions.join(", ")}`);
-  return `${what} runs your code, and these exercises are not finished yet (their functions still return todo()):\n${rows.join("\n")}\nFinish them (ipsec-course run <id> checks one), or try --impl solutions to see the tunnel work first.`;
+  const rows = list.map((u) => `  ${u.exercise.padEnd(34)} ${u.missing ? "(the file is missing)" : u.functions.join(", ")}`);
+  return `${what} runs your code, and these exercises are not finished yet (their functions still return todo(), or the file is missing):\n${rows.join("\n")}\nFinish them (ipsec-course run <id> checks one), or try --impl solutions to see the tunnel work first.`;
 }
