@@ -8,7 +8,8 @@
  * packets it must protect here and writes back the ones it has decrypted.
  *
  * JS API: open(name, onPacket) -> { name, write(buffer), close() }
- *   onPacket(buffer)  one IP packet per call, on the main thread
+ *   onPacket(buffer)  one IP packet per call, from the event loop of the
+ *                     thread that opened the device
  *   write(buffer)     one packet per call; true = queued, false = the kernel's
  *                     queue is full (EAGAIN: the packet is dropped, nothing
  *                     blocks); throws on any other error
@@ -37,6 +38,8 @@ typedef struct {
   napi_env env;
   napi_ref on_packet;         /* the JS callback */
   napi_async_context async;   /* lets async_hooks see our callbacks */
+  napi_async_cleanup_hook_handle teardown; /* closes us if a worker thread ends first */
+  int torn_down;              /* on_teardown ran: Node waits for on_closed */
   unsigned char buf[65536];   /* one packet: no IP packet is longer */
 } Tun;
 
@@ -79,7 +82,22 @@ static void on_readable(uv_poll_t *handle, int status, int events) {
 static void on_closed(uv_handle_t *handle) {
   Tun *t = handle->data;
   close(t->fd);
+  if (t->torn_down) napi_remove_async_cleanup_hook(t->teardown); /* tells Node we are done */
   free(t);
+}
+
+static void stop(Tun *t) {
+  uv_poll_stop(&t->poll);
+  uv_close((uv_handle_t *)&t->poll, on_closed);
+}
+
+/* Node is tearing down this JS environment (a worker thread ends) with the
+   device still open: close it, or the thread's loop would end with our handle in it. */
+static void on_teardown(napi_async_cleanup_hook_handle handle, void *arg) {
+  Tun *t = arg;
+  (void)handle; /* the same as t->teardown */
+  t->torn_down = 1;
+  stop(t);
 }
 
 static Tun *this_tun(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv, napi_value *self) {
@@ -111,10 +129,10 @@ static napi_value tun_close(napi_env env, napi_callback_info info) {
   Tun *t = this_tun(env, info, &argc, NULL, &self);
   if (t == NULL) return NULL; /* already closed */
   napi_remove_wrap(env, self, NULL);
+  napi_remove_async_cleanup_hook(t->teardown);
   napi_delete_reference(env, t->on_packet);
   napi_async_destroy(env, t->async);
-  uv_poll_stop(&t->poll);
-  uv_close((uv_handle_t *)&t->poll, on_closed);
+  stop(t);
   return NULL;
 }
 
@@ -157,6 +175,7 @@ static napi_value tun_open(napi_env env, napi_callback_info info) {
   uv_poll_init(loop, &t->poll, fd);
   uv_poll_start(&t->poll, UV_READABLE, on_readable);
   napi_wrap(env, obj, t, NULL, NULL, NULL); /* write/close find t through `this` */
+  napi_add_async_cleanup_hook(env, on_teardown, t, &t->teardown);
 
   /* The kernel fills in the name it chose ("tun%d" becomes "tun0"). */
   napi_create_string_utf8(env, ifr.ifr_name, NAPI_AUTO_LENGTH, &value);

@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { COURSE_ROOT } from "../src/paths.ts";
-import { tunUnavailable } from "../src/tunnel/tun.ts";
+import { ADDON_PATH, tunUnavailable } from "../src/tunnel/tun.ts";
 import { interopSuite } from "./tools.ts";
 
 const SCRIPT = join(COURSE_ROOT, "grader/interop/tun-echo.ts");
@@ -126,6 +126,18 @@ interopSuite("TUN device: IP packets in and out of a process", { tools: ["ip", "
     expect(r.stderr).toMatch(
       new RegExp(`TunError: cannot create TUN device ${DEV}: ioctl TUNSETIFF: Operation not permitted: creating a network interface needs root: run it with sudo`),
     );
+  });
+
+  test("a worker thread that ends with its device open: Node waits for the addon to close it, nothing crashes", () => {
+    // The addon straight from a worker (eval'd CommonJS), ended by terminate() while its poll handle is active.
+    const worker = `const d = require(${JSON.stringify(ADDON_PATH)}).open("${DEV}", () => {}); require("node:worker_threads").parentPort.postMessage(d.name);`;
+    const main = `const { Worker } = require("node:worker_threads");
+      const w = new Worker(${JSON.stringify(worker)}, { eval: true });
+      w.on("message", (name) => w.terminate().then(() => console.log("terminated " + name)));`;
+    const r = inNs([process.execPath, "-e", main]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(`terminated ${DEV}`);
+    expect(inNs(["ip", "link", "show", DEV]).status, `${DEV} must be gone with the worker`).not.toBe(0);
   });
 
   test("an exception in the packet handler reaches the process like any uncaught exception", async () => {
