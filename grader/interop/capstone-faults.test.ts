@@ -107,6 +107,9 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
    * <reason>:" line, and a clean ping after.
    */
   async function expectDropped(reason: DropReason, count: number, act: () => void): Promise<void> {
+    // The log takes at most 3 lines per reason and second (flood-safe); the
+    // case before may have used this second's: start in a fresh one.
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 20));
     const before = await status();
     const logBefore = log().length;
     act();
