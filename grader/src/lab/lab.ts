@@ -21,6 +21,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GRADER_DIR } from "../paths.ts";
+import { readPid } from "../tunnel/control.ts";
 import { CHARON, ikev1PskConfig, startCharon } from "./charon.ts";
 import { createLab, deleteNamespace, namespaceExists, namespacePids, pidAlive, stopPid, type Lab, type LabSpec, type Namespace } from "./netns.ts";
 
@@ -256,8 +257,8 @@ export async function labDown(nameArg: string): Promise<DownReport> {
   }
   for (const ns of names) {
     for (const pid of namespacePids(ns)) {
-      await stopPid(pid, 2000);
-      report.killed.push(`pid ${pid} in ${ns}`);
+      const killed = await stopPid(pid, 2000);
+      (killed ? report.killed : report.stopped).push(`pid ${pid} in ${ns}`);
     }
     if (namespaceExists(ns)) {
       deleteNamespace(ns);
@@ -274,7 +275,13 @@ export function labRecordOrNames(name: string): LabRecord | undefined {
   if (r) return r;
   const spec = labSpec(name);
   if (!namespaceExists(spec.r1.name) && !namespaceExists(spec.r2.name)) return undefined;
-  return { name, dir: labDir(name), namespaces: { left: spec.r1.name, right: spec.r2.name }, right: "ours", mode: "main", pfs: false, strong: false, implDir: "", pids: {} };
+  // Our daemons' PID files say who runs there (a charon on the right has none: it shows as not recorded).
+  const pids: LabRecord["pids"] = {};
+  for (const side of ["left", "right"] as const) {
+    const pid = readPid(sideDir(name, side), TUN_NAME);
+    if (pid !== undefined) pids[side] = pid;
+  }
+  return { name, dir: labDir(name), namespaces: { left: spec.r1.name, right: spec.r2.name }, right: "ours", mode: "main", pfs: false, strong: false, implDir: "", pids };
 }
 
 /** Runs a command in one side's namespace with that side's environment, its output on ours; returns its exit code. */
