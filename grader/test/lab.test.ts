@@ -6,8 +6,7 @@
  * runs in grader/interop/capstone-*.test.ts.
  */
 import { describe, expect, test } from "vitest";
-import { ikev1PskConfig } from "../src/lab/charon.ts";
-import { ADDRESSES, LabError, checkLabName, labDir, labProposals, labSpec, sideDir, tunnelConfigFor, type LabOptions } from "../src/lab/lab.ts";
+import { ADDRESSES, LabError, charonConfigFor, checkLabName, labDir, labProposals, labSpec, sideDir, tunnelConfigFor, type LabOptions } from "../src/lab/lab.ts";
 import { tunnelConfig } from "../src/tunnel/config.ts";
 
 const BASE: LabOptions = { name: "t", implDir: "/x", right: "ours", mode: "main", pfs: false, strong: false };
@@ -35,19 +34,8 @@ describe("lab configuration", () => {
     expect(labProposals({ strong: false, pfs: true }).pfsGroup, "PFS uses the phase 1 group").toBe("modp1024");
   });
   test("charon on the right gets the same proposals, subnets and key in swanctl's words", () => {
-    const p = labProposals({ strong: true, pfs: true });
-    const conf = ikev1PskConfig({
-      name: "lab",
-      local: { address: ADDRESSES.right.underlay },
-      remote: { address: ADDRESSES.left.underlay },
-      proposal: p.phase1,
-      psk: "cisco",
-      lifetime: 86400,
-      localTs: ADDRESSES.right.subnet,
-      remoteTs: ADDRESSES.left.subnet,
-      espProposals: `${p.phase2}-${p.pfsGroup}`,
-    });
-    for (const line of ["proposals = aes256-sha256-modp2048", "esp_proposals = aes256-sha256-modp2048", "local_ts = 10.2.0.0/24", "remote_ts = 10.1.0.0/24", "version = 1", 'secret = "cisco"']) {
+    const conf = charonConfigFor({ ...BASE, right: "strongswan", strong: true, pfs: true });
+    for (const line of ["proposals = aes256-sha256-modp2048", "esp_proposals = aes256-sha256-modp2048", "local_ts = 10.2.0.0/24", "remote_ts = 10.1.0.0/24", "version = 1", "aggressive = no", 'secret = "cisco"']) {
       expect(conf, `swanctl.conf has "${line}"`).toContain(line);
     }
   });

@@ -165,10 +165,10 @@ function startOurs(lab: Lab, ns: Namespace, r: LabRecord, side: Side, o: LabOpti
   return pid;
 }
 
-/** The right side as charon (kernel-libipsec), configured from the same parameters as our daemon would be. */
-async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOptions): Promise<number> {
+/** charon's swanctl.conf for the right side: the same parameters as our right daemon's file, in swanctl's words. */
+export function charonConfigFor(o: LabOptions): string {
   const p = labProposals(o);
-  const conf = ikev1PskConfig({
+  return ikev1PskConfig({
     name: "lab",
     local: { address: ADDRESSES.right.underlay },
     remote: { address: ADDRESSES.left.underlay },
@@ -180,7 +180,11 @@ async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOpti
     aggressive: o.mode === "aggressive",
     espProposals: p.pfsGroup ? `${p.phase2}-${p.pfsGroup}` : p.phase2,
   });
-  const charon = await startCharon(lab, ns, join(sideDir(r.name, "right"), "charon"), conf, { aggressivePsk: o.mode === "aggressive", detached: true });
+}
+
+/** The right side as charon (kernel-libipsec), started in the background. */
+async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOptions): Promise<number> {
+  const charon = await startCharon(lab, ns, join(sideDir(r.name, "right"), "charon"), charonConfigFor(o), { aggressivePsk: o.mode === "aggressive", detached: true });
   r.swanctlEnv = { ...charon.swanctlEnv };
   return charon.pid;
 }
