@@ -17,7 +17,7 @@
  * deletes exactly those namespaces, even after a failed `lab up`; without
  * lab.json it falls back on the fixed names.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GRADER_DIR } from "../paths.ts";
@@ -152,17 +152,24 @@ export function sideEnv(r: LabRecord, side: Side): Record<string, string> {
   };
 }
 
-/** Starts our daemon in one namespace in the background; returns its PID (from its PID file). */
-function startOurs(lab: Lab, ns: Namespace, r: LabRecord, side: Side, o: LabOptions): number {
+/** Starts our daemon in one namespace in the background (`tunnel up --background`); resolves with its PID (from its PID file). */
+function startOurs(ns: Namespace, r: LabRecord, side: Side, o: LabOptions): Promise<number> {
   const dir = sideDir(r.name, side);
   mkdirSync(dir, { recursive: true });
   const config = join(labDir(r.name), `${side}.json`);
   writeFileSync(config, JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
   const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", config, "--impl", o.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
-  const res = spawnSync("ip", ["netns", "exec", ns.name, ...argv], { encoding: "utf8", env: { ...process.env, ...sideEnv(r, side) } });
-  if (res.status !== 0) throw new LabError(`the ${side} tunnel daemon did not start:\n${(res.stderr || res.stdout).trim()}`);
-  const pid = Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim());
-  return pid;
+  const child = spawn("ip", ["netns", "exec", ns.name, ...argv], { env: { ...process.env, ...sideEnv(r, side) }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("error", (e) => reject(new LabError(`cannot start the ${side} tunnel daemon: ${e.message}`)));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new LabError(`the ${side} tunnel daemon did not start:\n${output.trim()}`));
+      resolve(Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim()));
+    });
+  });
 }
 
 /** charon's swanctl.conf for the right side: the same parameters as our right daemon's file, in swanctl's words. */
@@ -223,11 +230,12 @@ export async function labUp(o: LabOptions): Promise<LabRecord> {
     for (const ns of [lab.r1, lab.r2]) lab.exec(ns, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
     addLan(lab, lab.r1, ADDRESSES.left.lan);
     addLan(lab, lab.r2, ADDRESSES.right.lan);
-    // The right side first: it must be listening when the left one starts sending.
-    record.pids.right = o.right === "strongswan" ? await startStrongswan(lab, lab.r2, record, o) : startOurs(lab, lab.r2, record, "right", o);
+    // Both at once: the left side sends nothing before the first packet from its LAN.
+    const [left, right] = await Promise.allSettled([startOurs(lab.r1, record, "left", o), o.right === "strongswan" ? startStrongswan(lab, lab.r2, record, o) : startOurs(lab.r2, record, "right", o)]);
+    if (left.status === "fulfilled") record.pids.left = left.value;
+    if (right.status === "fulfilled") record.pids.right = right.value;
     writeRecord(record);
-    record.pids.left = startOurs(lab, lab.r1, record, "left", o);
-    writeRecord(record);
+    for (const r of [left, right]) if (r.status === "rejected") throw r.reason;
     return record;
   } catch (e) {
     await labDown(name);
