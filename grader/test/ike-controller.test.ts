@@ -342,6 +342,18 @@ describe("IKE controller: dead peer detection", () => {
     expectTraffic(w);
   });
 
+  test("a rekey under way when the peer dies ends with its IKE SA: initiate() is not held up by it", () => {
+    const w = world("dpd-rekeying", { dpd: { delay: 10, retry: 2, tries: 3 } });
+    bringUp(w);
+    w.b.tap.dead = true;
+    w.a.ctl.rekey(w.a.up[0]!.inbound.spi);
+    expect(w.until(() => w.a.down.length > 0, 30_000), `A declares the peer dead while its quick mode waits for an answer\n${w.logs()}`).toBe(true);
+    w.restartB();
+    w.a.ctl.initiate();
+    expect(w.until(() => w.a.up.length === 2 && w.b.up.length === 1, 10_000), `a new phase 1 at once\n${w.logs()}`).toBe(true);
+    expectTraffic(w);
+  });
+
   test("a restarted peer starts a new phase 1: the survivor accepts it beside the old IKE SA, and DPD later removes the old one", () => {
     const w = world("restart", { dpd: { delay: 10, retry: 2, tries: 3 } });
     bringUp(w);
