@@ -6,8 +6,9 @@
  * "Differentiated Services Field", "Total Length", "Identification",
  * "Flags", "Time to Live", "Protocol", "Header Checksum", "Source Address",
  * "Destination Address"), and return the header (addresses as dotted text,
- * flags = top 3 bits of bytes 6-7, fragmentOffset = low 13 bits) and a copy
- * of the payload: the bytes from 20 up to Total Length.
+ * flags = top 3 bits of bytes 6-7, fragmentOffset = low 13 bits) and the
+ * payload: the bytes from 20 up to Total Length (`subarray` or `slice`:
+ * nothing ever writes into it, so a view of `packet` does as well as a copy).
  *
  * Refuse, in this order, with errors from "@course/errors.ts":
  * - cut inside the header: the reader's `TruncatedError` for that field;
@@ -26,7 +27,7 @@ import type { Ipv4Header } from "./header.ts";
 
 export interface Ipv4Packet {
   readonly header: Ipv4Header;
-  /** The bytes after the header, up to Total Length (a copy). */
+  /** The bytes after the header, up to Total Length (a view of the packet or a copy: read it, never write into it). */
   readonly payload: Uint8Array;
 }
 

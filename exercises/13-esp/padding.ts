@@ -15,7 +15,7 @@
  *   = plaintext.length). Pad length larger than the bytes before the two
  *   trailer bytes: `FieldError` "ESP Pad Length". A padding byte that breaks
  *   the 1, 2, 3... pattern: `FieldError` "Pad" (value: the wrong byte).
- *   Return a copy of the payload and the next header.
+ *   Return the payload (a view of `plaintext` or a copy) and the next header.
  *
  * Lesson: lessons/13-esp.md#padding
  */

@@ -5,7 +5,7 @@
  * - `classify4500(payload)`: a UDP payload received on port 4500 is
  *   a NAT-keepalive (exactly one byte, 0xff), IKE (first four bytes zero:
  *   the non-ESP marker; return the message after it) or ESP (anything else:
- *   return a copy of the whole payload). Fewer than 4 bytes otherwise: the
+ *   return the whole payload, a view or a copy). Fewer than 4 bytes otherwise: the
  *   reader's `TruncatedError` "Non-ESP Marker"; ESP shorter than 8 bytes:
  *   `TruncatedError("ESP Sequence", 4, 4, payload.length - 4)`.
  * - `espInUdp(packet, sport = 4500, dport = 4500)`: IPv4 | ESP becomes

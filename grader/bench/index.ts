@@ -11,6 +11,7 @@ import { benchEsp } from "./esp.ts";
 import { benchGradeThroughput } from "./grade-throughput.ts";
 import { benchIkeHandshake } from "./ike-handshake.ts";
 import { benchPskCrack } from "./psk-crack.ts";
+import { benchTunnel } from "./tunnel.ts";
 import { benchWatchLatency } from "./watch-latency.ts";
 
 const results = {
@@ -22,6 +23,7 @@ const results = {
   ...(await benchEsp()),
   ...(await benchIkeHandshake()),
   ...benchPskCrack(),
+  ...(await benchTunnel()),
 };
 mkdirSync(join(COURSE_ROOT, "reports"), { recursive: true });
 writeFileSync(join(COURSE_ROOT, "reports/bench.json"), JSON.stringify(results, null, 2) + "\n");

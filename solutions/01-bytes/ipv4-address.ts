@@ -31,7 +31,7 @@ export function parseIPv4(text: string): Uint8Array {
 
 export function formatIPv4(bytes: Uint8Array): string {
   if (bytes.length !== 4) throw new FieldError(FIELD, bytes.length, "an IPv4 address is exactly 4 bytes");
-  return Array.from(bytes).join(".");
+  return `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
 }
 
 export function ipv4ToNumber(bytes: Uint8Array): number {

@@ -8,7 +8,7 @@
  */
 import { FieldError } from "@course/errors.ts";
 import { parseIPv4 } from "../01-bytes/ipv4-address.ts";
-import { ByteWriter } from "../01-bytes/writer.ts";
+import { writeU16, writeU8 } from "../01-bytes/integers.ts";
 import { internetChecksum } from "./checksum.ts";
 
 export const IPV4_HEADER_LENGTH = 20;
@@ -43,18 +43,18 @@ export function encodeIpv4Header(h: Ipv4HeaderFields): Uint8Array {
   if (!Number.isInteger(h.totalLength) || h.totalLength < IPV4_HEADER_LENGTH || h.totalLength > 0xffff) {
     throw new FieldError("Total Length", h.totalLength, "20 to 65535: it counts the 20-byte header as well as the payload");
   }
-  const w = new ByteWriter()
-    .u8(0x45, "Version") // version 4 in the high nibble, IHL 5 words in the low one
-    .u8(h.tos, "Differentiated Services Field")
-    .u16(h.totalLength, "Total Length")
-    .u16(h.identification, "Identification")
-    .u16(h.flags * 0x2000 + h.fragmentOffset, "Flags")
-    .u8(h.ttl, "Time to Live")
-    .u8(h.protocol, "Protocol")
-    .u16(0, "Header Checksum") // zero while the checksum is computed (RFC 791)
-    .bytes(parseIPv4(h.src))
-    .bytes(parseIPv4(h.dst));
-  const header = w.finish();
+  // A fixed 20-byte layout (RFC 791 section 3.1), each field at its offset: one small array per header.
+  const header = new Uint8Array(IPV4_HEADER_LENGTH);
+  writeU8(header, 0, 0x45, "Version"); // version 4 in the high nibble, IHL 5 words in the low one
+  writeU8(header, 1, h.tos, "Differentiated Services Field");
+  writeU16(header, 2, h.totalLength, "Total Length");
+  writeU16(header, 4, h.identification, "Identification");
+  writeU16(header, 6, h.flags * 0x2000 + h.fragmentOffset, "Flags");
+  writeU8(header, 8, h.ttl, "Time to Live");
+  writeU8(header, 9, h.protocol, "Protocol");
+  // Bytes 10-11, the Header Checksum, stay zero while the checksum is computed (RFC 791).
+  header.set(parseIPv4(h.src), 12);
+  header.set(parseIPv4(h.dst), 16);
   const sum = internetChecksum(header);
   header[10] = sum >>> 8;
   header[11] = sum & 0xff;

@@ -38,5 +38,6 @@ export function removeTrailer(plaintext: Uint8Array): Unpadded {
     // Section 2.4: the receiver should check the 1, 2, 3... pattern.
     if (plaintext[end + i] !== i + 1) throw new FieldError("Pad", plaintext[end + i]!, `padding byte ${i + 1} must be ${i + 1}`);
   }
-  return { payload: plaintext.slice(0, end), nextHeader };
+  // A view: the plaintext is the decryption's own fresh buffer, nobody else holds it.
+  return { payload: plaintext.subarray(0, end), nextHeader };
 }

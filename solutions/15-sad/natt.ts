@@ -32,7 +32,8 @@ export function classify4500(payload: Uint8Array): Port4500Payload {
   // Zero cannot be an SPI (RFC 4303 section 2.1), so four zero bytes can only be the marker.
   if (marker === 0) return { kind: "ike", message: payload.slice(4) };
   if (payload.length < 8) throw new TruncatedError("ESP Sequence", 4, 4, payload.length - 4);
-  return { kind: "esp", esp: payload.slice() };
+  // The datagram itself: ESP inbound only reads it.
+  return { kind: "esp", esp: payload };
 }
 
 /** IPv4 | ESP → IPv4 | UDP 4500 | ESP (RFC 3948 section 2.1), UDP checksum zero. */

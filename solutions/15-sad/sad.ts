@@ -115,5 +115,5 @@ export class Sad {
 function tunnelOf(entry: SadEntry, sequence: number) {
   if (!entry.tunnel) throw new FieldError("Mode", entry.mode, "a tunnel-mode SA needs its tunnel ends");
   // One Identification per outer packet: the sequence number's low 16 bits never repeat within 65536 packets.
-  return { ...entry.tunnel, identification: sequence & 0xffff };
+  return { src: entry.tunnel.src, dst: entry.tunnel.dst, identification: sequence & 0xffff };
 }

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { namespaceExists, pidAlive } from "../lab/netns.ts";
-import { ADDRESSES, LabError, TUN_NAME, labDown, labExec, labRecordOrNames, labRequirements, labUp, sideDir, type LabOptions, type LabRecord, type Side } from "../lab/lab.ts";
+import { ADDRESSES, LabError, TUN_NAME, labDown, labExec, labRecordOrNames, labRequirements, labRestart, labUp, sideConfigPath, sideDir, type LabOptions, type LabRecord, type Side } from "../lab/lab.ts";
 import { controlRequest, socketPath } from "../tunnel/control.ts";
 import { statusText, type TunnelStatus } from "../tunnel/status.ts";
 import { tunUnavailable } from "../tunnel/tun.ts";
@@ -65,6 +65,14 @@ export async function labDownCommand(name: string, out: Output): Promise<number>
     r.namespaces.length ? `deleted ${r.namespaces.join(", ")}` : "",
   ].filter(Boolean);
   out.write(`lab ${name} down: ${parts.join("; ")}\n`);
+  return 0;
+}
+
+export async function labRestartCommand(name: string, side: string | undefined, out: Output): Promise<number> {
+  if (side !== "left" && side !== "right") throw new LabError("lab restart left|right");
+  const r = await labRestart(name, side);
+  const before = r.stopped === undefined ? "was not running" : `pid ${r.stopped} ${r.killed ? "killed (it ignored SIGTERM)" : "stopped"}`;
+  out.write(`lab ${name}: ${side} daemon ${before}; started again from ${sideConfigPath(name, side)} (pid ${r.pid})\n`);
   return 0;
 }
 

@@ -23,6 +23,15 @@ export interface UdpTransport extends Transport {
   sendEsp(datagram: Uint8Array, to: Endpoint): void;
 }
 
+/**
+ * Socket buffers for port 4500, which carries the tunnel's data: TCP through
+ * the tunnel sends in bursts of tens of packets, and the kernel's default
+ * receive buffer (about 200 KiB, some 90 full-size datagrams) overflows while
+ * the daemon is busy with the previous ones; every datagram lost there is a
+ * TCP retransmission. Linux caps the request at net.core.rmem_max/wmem_max.
+ */
+const DATA_BUFFER_BYTES = 4 * 1024 * 1024;
+
 function bind(socket: Socket, address: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once("error", reject);
@@ -40,7 +49,7 @@ export async function udpTransport(address: string): Promise<UdpTransport> {
   let espHandler: EspHandler = () => {};
   try {
     for (const port of [IKE_PORT, NAT_T_PORT]) {
-      const s = createSocket("udp4");
+      const s = port === NAT_T_PORT ? createSocket({ type: "udp4", recvBufferSize: DATA_BUFFER_BYTES, sendBufferSize: DATA_BUFFER_BYTES }) : createSocket("udp4");
       sockets.set(port, s);
       await bind(s, address, port);
       s.on("message", (msg, rinfo) => {

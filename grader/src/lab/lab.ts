@@ -42,6 +42,8 @@ export interface LabOptions {
   readonly pfs: boolean;
   /** aes256-sha256-modp2048 and ESP aes256-sha256 instead of the seed's aes128-sha1-modp1024 and aes128-sha1. */
   readonly strong: boolean;
+  /** Further configuration keys for both of our daemons (e.g. "dpd", "lifetimes", "rekey"), over the lab's own. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** What lab.json records. */
@@ -128,6 +130,7 @@ export function tunnelConfigFor(side: Side, o: LabOptions): Record<string, unkno
     localSubnet: me.subnet,
     remoteSubnet: peer.subnet,
     tun: TUN_NAME,
+    ...o.settings,
   };
 }
 
@@ -152,14 +155,19 @@ export function sideEnv(r: LabRecord, side: Side): Record<string, string> {
   };
 }
 
-/** Starts our daemon in one namespace in the background (`tunnel up --background`); resolves with its PID (from its PID file). */
-function startOurs(ns: Namespace, r: LabRecord, side: Side, o: LabOptions): Promise<number> {
+/** One side's tunnel configuration file in the lab's folder. */
+export const sideConfigPath = (name: string, side: Side) => join(labDir(name), `${side}.json`);
+
+/**
+ * Starts our daemon in one namespace in the background (`tunnel up
+ * --background`) from its configuration file as it is; resolves with its
+ * PID (from its PID file).
+ */
+function startDaemon(r: LabRecord, side: Side): Promise<number> {
   const dir = sideDir(r.name, side);
   mkdirSync(dir, { recursive: true });
-  const config = join(labDir(r.name), `${side}.json`);
-  writeFileSync(config, JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
-  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", config, "--impl", o.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
-  const child = spawn("ip", ["netns", "exec", ns.name, ...argv], { env: { ...process.env, ...sideEnv(r, side) }, stdio: ["ignore", "pipe", "pipe"] });
+  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", sideConfigPath(r.name, side), "--impl", r.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
+  const child = spawn("ip", ["netns", "exec", r.namespaces[side], ...argv], { env: { ...process.env, ...sideEnv(r, side) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -170,6 +178,12 @@ function startOurs(ns: Namespace, r: LabRecord, side: Side, o: LabOptions): Prom
       resolve(Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim()));
     });
   });
+}
+
+/** Writes one side's configuration for the lab's options and starts our daemon with it. */
+function startOurs(r: LabRecord, side: Side, o: LabOptions): Promise<number> {
+  writeFileSync(sideConfigPath(r.name, side), JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
+  return startDaemon(r, side);
 }
 
 /** charon's swanctl.conf for the right side: the same parameters as our right daemon's file, in swanctl's words. */
@@ -231,7 +245,7 @@ export async function labUp(o: LabOptions): Promise<LabRecord> {
     addLan(lab, lab.r1, ADDRESSES.left.lan);
     addLan(lab, lab.r2, ADDRESSES.right.lan);
     // Both at once: the left side sends nothing before the first packet from its LAN.
-    const [left, right] = await Promise.allSettled([startOurs(lab.r1, record, "left", o), o.right === "strongswan" ? startStrongswan(lab, lab.r2, record, o) : startOurs(lab.r2, record, "right", o)]);
+    const [left, right] = await Promise.allSettled([startOurs(record, "left", o), o.right === "strongswan" ? startStrongswan(lab, lab.r2, record, o) : startOurs(record, "right", o)]);
     if (left.status === "fulfilled") record.pids.left = left.value;
     if (right.status === "fulfilled") record.pids.right = right.value;
     writeRecord(record);
@@ -279,6 +293,32 @@ export async function labDown(nameArg: string): Promise<DownReport> {
   }
   rmSync(labDir(name), { recursive: true, force: true });
   return report;
+}
+
+export interface RestartReport {
+  /** The daemon that was stopped first (SIGTERM: it sends its Deletes), if one was running. */
+  readonly stopped?: number;
+  readonly killed: boolean;
+  readonly pid: number;
+}
+
+/**
+ * Stops one side's daemon if it runs, and starts it again from that side's
+ * configuration file as it is now (`<lab folder>/<side>.json`, which may
+ * have been edited): a router rebooted, or reconfigured, while its peer
+ * keeps running. lab.json records the new PID.
+ */
+export async function labRestart(nameArg: string, side: Side): Promise<RestartReport> {
+  const name = checkLabName(nameArg);
+  const r = readLabRecord(name);
+  if (!r) throw new LabError(`lab ${name} is not up (no ${recordPath(name)})`);
+  if (side === "right" && r.right === "strongswan") throw new LabError("lab restart restarts our daemon; on a --right strongswan lab the right side is charon (lab down, then lab up)");
+  const old = r.pids[side];
+  const running = old !== undefined && pidAlive(old);
+  const killed = running ? await stopPid(old, 5000) : false;
+  r.pids[side] = await startDaemon(r, side);
+  writeRecord(r);
+  return { ...(running ? { stopped: old } : {}), killed, pid: r.pids[side]! };
 }
 
 /** lab.json, or a record rebuilt from the fixed names when only the namespaces are left. */
