@@ -98,6 +98,12 @@ export async function tunnelUp(req: TunnelUpRequest, out: Output, err: Output): 
 /** Starts `tunnel up` again without --background, detached, its output in `<state>/<tun>.log`; returns once its socket answers. */
 async function background(req: TunnelUpRequest, state: string, tun: string, out: Output, err: Output): Promise<number> {
   mkdirSync(state, { recursive: true });
+  const sock = socketPath(state, tun);
+  const answers = () => controlRequest(sock, "status", 1000).then(() => true, () => false);
+  if (await answers()) {
+    err.write(`ipsec-course tunnel: a tunnel daemon for ${tun} is already running (${sock}); ipsec-course tunnel down --name ${tun} stops it\n`);
+    return 1;
+  }
   const log = logPath(state, tun);
   const fd = openSync(log, "a");
   const args = req.argv.filter((a) => a !== "--background");
@@ -112,7 +118,7 @@ async function background(req: TunnelUpRequest, state: string, tun: string, out:
   child.unref();
   const end = Date.now() + 20_000;
   while (Date.now() < end && exit === null) {
-    if (existsSync(socketPath(state, tun)) && (await controlRequest(socketPath(state, tun), "status", 1000).then(() => true, () => false))) {
+    if (existsSync(sock) && (await answers())) {
       out.write(`tunnel ${tun} running in the background (pid ${child.pid}); log: ${log}\n`);
       return 0;
     }
