@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { implLoader } from "../src/impl-loader.ts";
 import { VirtualClock } from "../src/ike/clock.ts";
 import { peerSettings } from "../src/ike/config.ts";
-import { memoryLink, type MemoryLink } from "../src/ike/memory-link.ts";
+import { memoryLink, type LinkFaults, type MemoryLink } from "../src/ike/memory-link.ts";
 import { loadIkeModules, type ChildSa, type IkeModules } from "../src/ike/modules.ts";
 import { seededRandom } from "../src/ike/seeded-random.ts";
 import type { DatagramHandler, Transport } from "../src/ike/transport.ts";
@@ -102,15 +102,16 @@ interface World {
 type Extra = Record<string, unknown>;
 
 /** Two controllers with the same settings plus `extra`; `onlyB` overrides some for B. */
-function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
+function world(label: string, extra: Extra = {}, onlyB: Extra = {}, faults?: LinkFaults): World {
   const clock = new VirtualClock();
-  const link = memoryLink(clock);
+  const link = memoryLink(clock, faults);
   const problems: string[] = [];
   let generation = 0;
   const base = { psk: "cisco123", mode: "main", phase1: "aes128-sha1-modp1024", phase2: "aes128-sha1", ...extra };
   const make = (name: string, local: string, remote: string, ls: string, rs: string, own: Extra = {}): Side => {
     const settings = peerSettings({ ...base, ...own, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
     const t = tap(link.attach(local));
+    // The events below run only once datagrams flow, after `side` and `w` exist.
     const side: Side = {
       name,
       tap: t,
@@ -119,33 +120,31 @@ function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
       live: new Set(),
       drops: [],
       log: [],
-      ctl: undefined as unknown as IkeController,
+      ctl: new IkeController(modules, settings, t, clock, settings, {
+        childUp: (c) => {
+          side.up.push(c);
+          side.live.add(c);
+        },
+        childDown: (c, why) => {
+          side.down.push({ child: c, why, at: clock.now() });
+          side.live.delete(c);
+          // Make-before-break: a rekeyed or expired SA goes only when a newer one carries the traffic.
+          if ((why === "rekeyed" || why === "expired" || why === "deleted-by-peer") && !t.dead) {
+            const other = side === w.a ? w.b : w.a;
+            if (!other.tap.dead && !carries(side, other)) problems.push(`${(clock.now() / 1000).toFixed(1)} s: after ${name} removed ${c.inbound.spi.toString(16)} (${why}), ${name} has no CHILD SA the peer receives with`);
+          }
+        },
+        drop: (reason, detail) => side.drops.push({ reason, detail }),
+        log: (level, line) => side.log.push(`${(clock.now() / 1000).toFixed(3)} ${name} ${level}: ${line}`),
+      }),
     };
-    const ctl = new IkeController(modules, settings, t, clock, settings, {
-      childUp: (c) => {
-        side.up.push(c);
-        side.live.add(c);
-      },
-      childDown: (c, why) => {
-        side.down.push({ child: c, why, at: clock.now() });
-        side.live.delete(c);
-        // Make-before-break: a rekeyed or expired SA goes only when a newer one carries the traffic.
-        if ((why === "rekeyed" || why === "expired" || why === "deleted-by-peer") && !t.dead) {
-          const other = side === w.a ? w.b : w.a;
-          if (!other.tap.dead && !carries(side, other)) problems.push(`${(clock.now() / 1000).toFixed(1)} s: after ${name} removed ${c.inbound.spi.toString(16)} (${why}), ${name} has no CHILD SA the peer receives with`);
-        }
-      },
-      drop: (reason, detail) => side.drops.push({ reason, detail }),
-      log: (level, line) => side.log.push(`${(clock.now() / 1000).toFixed(3)} ${name} ${level}: ${line}`),
-    });
-    (side as { ctl: IkeController }).ctl = ctl;
     return side;
   };
   const w: World = {
     clock,
     link,
     a: make("A", R1, R2, "10.1.0.0/24", "10.2.0.0/24"),
-    b: undefined as unknown as Side,
+    b: make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB),
     problems,
     restartB() {
       w.b.tap.dead = true;
@@ -163,7 +162,6 @@ function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
     },
     logs: () => [...w.a.log, ...w.b.log].sort((x, y) => parseFloat(x) - parseFloat(y)).join("\n"),
   };
-  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
   return w;
 }
 
@@ -298,6 +296,25 @@ describe("IKE controller: rekeying, make-before-break", () => {
     expect(times.length, `one rekey every 50 s, five in 300 s\n${w.logs()}`).toBe(6);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `rekey ${i} came alone`).toBeGreaterThan(45);
     expect(w.problems).toEqual([]);
+  });
+
+  test("on a link that loses a fifth of the datagrams and duplicates a tenth: every CHILD SA reaches both sides, rekeys go on, DPD never cries wolf", () => {
+    const w = world("lossy", { lifetimes: { ike: 120, ipsec: 60 }, rekey: { margin: 15, rand: 5 }, dpd: { delay: 10, retry: 3, tries: 8 } }, {}, { loss: 0.2, duplicate: 0.1, seed: "controller-lossy" });
+    bringUp(w);
+    w.run(600_000);
+    // IKEv1 has a window make-before-break cannot close: the quick mode's
+    // initiator installs (and sends on) the new SA when it sends message 3;
+    // if that is lost, the responder installs it only when its repeated
+    // message 2 brings message 3 again. So here: every SA ends up on both sides.
+    const mirrored = (from: typeof w.a, to: typeof w.b) => from.up.filter((c) => !to.up.some((m) => m.inbound.spi === c.outbound.spi));
+    const recent = (side: typeof w.a) => new Set(side.up.slice(-1));
+    expect(mirrored(w.a, w.b).filter((c) => !recent(w.a).has(c)), `A's CHILD SAs all reached B\n${w.logs()}`).toEqual([]);
+    expect(mirrored(w.b, w.a).filter((c) => !recent(w.b).has(c)), `B's CHILD SAs all reached A\n${w.logs()}`).toEqual([]);
+    expect([...w.a.down, ...w.b.down].map((d) => d.why), "SAs went only by expiry").not.toContain("peer-dead");
+    expect(w.a.up.length, `CHILD SAs made in 600 s\n${w.logs()}`).toBeGreaterThanOrEqual(12);
+    expect(w.link.wire.filter((d) => d.fate === "lost").length, "the link did lose datagrams").toBeGreaterThan(20);
+    expectTraffic(w);
+    expect(w.a.ctl.status().ike.length, "old IKE SAs were replaced, not piled up").toBeLessThanOrEqual(2);
   });
 
   test("rekey(spi): a byte-based soft lifetime starts a new quick mode at once", () => {

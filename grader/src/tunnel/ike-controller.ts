@@ -400,6 +400,8 @@ export class IkeController {
     }
     this.#startDpd(entry);
     this.#ikeLifetime(entry, ike);
+    // A rekey that waited for this phase 1 (one of ours was under way) may start now.
+    this.#reschedule();
   }
 
   /** RFC 3706 section 5.1: only when both sides sent the DPD vendor ID. */
