@@ -51,12 +51,13 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
 
   /** Ping both ways and TCP through the tunnel, then charon's and our view of the one CHILD SA compared. */
   async function carries(name: string, cell: Cell, how: string): Promise<void> {
-    // When this ping starts the negotiation, our daemon sends it right after quick mode message 3;
-    // charon may still be installing the CHILD SA in another thread and drop it (seen under load),
-    // so the first of three may go unanswered. The five that follow may not.
+    // When this ping starts the negotiation, our daemon sends it (with anything else that waited)
+    // right after quick mode message 3, and charon may still be installing the CHILD SA in another
+    // thread and drop it (seen under load, README "The tunnel and the lab"). So the first ping
+    // only has to bring the tunnel up; the pings after it may lose nothing.
     const started = performance.now();
-    const first = await ping(name, "left", 3);
-    expect(first.received, `pings 10.1.0.1 -> 10.2.0.1 answered out of the first three (${how}):\n${first.stdout}${first.stderr}`).toBeGreaterThanOrEqual(2);
+    const first = await ping(name, "left", 1);
+    await waitUntil(async () => (await tunnelStatus(name, "left")).ipsec.length === 1, `a CHILD SA on our side after the first ping (${how}): ${first.stdout}`);
     const firstMs = performance.now() - started;
     const r = await ping(name, "left", 5);
     expect(r.received, `echo replies through the tunnel out of 5 sent (${how}):\n${r.stdout}`).toBe(5);
@@ -65,7 +66,7 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
     const t = await tcpTransfer(name, "left", TRANSFER_BYTES);
     expect(t.received.bytes, "octets the receiver behind charon counted vs octets sent").toBe(TRANSFER_BYTES);
     expect(t.received.sha256, "SHA-256 of what charon's side received vs of what we sent").toBe(t.sent.sha256);
-    measured.push(`${cell.label}, ${how}: first 3 pings ${firstMs.toFixed(0)} ms (${first.received} answered), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
+    measured.push(`${cell.label}, ${how}: first ping to CHILD SA ${firstMs.toFixed(0)} ms (${first.received ? "answered" : "lost"}), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
 
     const ours = await tunnelStatus(name, "left");
     expect(ours.ipsec.length, "our daemon's IPsec SAs").toBe(1);
