@@ -9,7 +9,10 @@
  *   1 and protocol ISAKMP (else BAD-PROPOSAL-SYNTAX, field "Proposal
  *   number"), and its transform must encode (encodeTransform) to exactly the
  *   octets of ikeTransform(offered[number - 1], number) (else
- *   NO-PROPOSAL-CHOSEN (14), field "Transform"). Returns that suite.
+ *   NO-PROPOSAL-CHOSEN (14), field "Transform"), with one allowance: a
+ *   Life-Duration (12) that comes back as a number (basic form, 2 octets;
+ *   strongSwan echoes a lifetime below 65536 s that way) counts as the same
+ *   value in the 4 octets you sent. Returns that suite.
  * - freshKeyExchange(config, suite): in this order, from config.random:
  *   x = privateValue(group of suite.group, config.random), then the nonce =
  *   config.random(config.nonceBytes). Returns { x, publicValue: g^x as the

@@ -7,10 +7,10 @@
  * charon killed (SIGKILL, no Delete) is declared dead within the DPD bound
  * (2 + 3 x 1 s), its CHILD SA removed as peer-dead.
  *
- * The IKE SA's own rekey (a new phase 1) is tested in-process only: a
- * lifetime short enough for a test fails phase 1 against charon, which
- * echoes a Life-Duration below 65536 s in basic (2-octet) form where
- * chapter 07 offered 4 octets, and chosenSuite compares octet for octet.
+ * With an IKE SA lifetime of 30 s ours replaces the IKE SA by a new phase 1
+ * (charon echoes that short Life-Duration in basic form, which chapter 07's
+ * chosenSuite accepts as the 4 octets we sent) and deletes the old one;
+ * charon keeps the CHILD SAs on the new IKE SA.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,12 +30,12 @@ interface Line {
   readonly why?: string;
   readonly reason?: string;
   readonly line?: string;
-  readonly ike?: { readonly state: string; readonly dpd?: { readonly outstanding: number } }[];
+  readonly ike?: { readonly cookies: string; readonly role: string; readonly state: string; readonly dpd?: { readonly outstanding: number } }[];
 }
 
 const PSK = "cisco123";
 
-interopSuite("our IKE controller against charon: rekey and dead peer detection", { tools: ["ip", "unshare", "swanctl", "node", CHARON], root: true }, () => {
+interopSuite("our IKE controller against charon: rekeys and dead peer detection", { tools: ["ip", "unshare", "swanctl", "node", CHARON], root: true }, () => {
   let lab: Lab | undefined;
   let charon: Charon | undefined;
   let ours: ChildProcess | undefined;
@@ -59,7 +59,7 @@ interopSuite("our IKE controller against charon: rekey and dead peer detection",
     const config = join(work, "ours.json");
     writeFileSync(
       config,
-      JSON.stringify({ local: lab.r1.address, remote: lab.r2.address, psk: PSK, localSubnet: "10.1.0.0/24", remoteSubnet: "10.2.0.0/24", lifetimes: { ike: 86400, ipsec: 20 }, rekey: { margin: 6, rand: 2 }, dpd: { delay: 2, retry: 1, tries: 3 } }),
+      JSON.stringify({ local: lab.r1.address, remote: lab.r2.address, psk: PSK, localSubnet: "10.1.0.0/24", remoteSubnet: "10.2.0.0/24", lifetimes: { ike: 30, ipsec: 20 }, rekey: { margin: 6, rand: 2 }, dpd: { delay: 2, retry: 1, tries: 3 } }),
     );
     ours = lab.spawn(lab.r1, [join(COURSE_ROOT, "node_modules/.bin/tsx"), "--tsconfig", join(COURSE_ROOT, "tsconfig.json"), join(COURSE_ROOT, "grader/interop/controller-peer.ts"), config]);
     ours.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -94,6 +94,23 @@ interopSuite("our IKE controller against charon: rekey and dead peer detection",
     expect(last.ike?.[0], "our questions are answered: none outstanding for long").toMatchObject({ state: "established" });
     expect(last.ike?.[0]?.dpd?.outstanding ?? 0).toBeLessThanOrEqual(1);
   }, 90_000);
+
+  test("the IKE SA of 30 s is replaced by a new phase 1 before it expires; charon takes it over, the CHILD SAs carry on", async () => {
+    const first = events("status").find((l) => l.ike?.[0]?.state === "established")!.ike![0]!.cookies;
+    const replaced = () => events("status").at(-1)?.ike?.find((i) => i.cookies !== first && i.state === "established");
+    await waitFor(() => replaced() !== undefined && !events("status").at(-1)!.ike!.some((i) => i.cookies === first), "a new IKE SA in place of the first", 30_000).catch(() => {});
+    const now = replaced();
+    expect(now, `a new IKE SA, the first one gone${context()}`).toBeDefined();
+    expect(events("childDown").map((d) => d.why), "no CHILD SA went other than by expiry").not.toContain("deleted-by-peer");
+    const [ckyI, ckyR] = now!.cookies.split("/");
+    const sas = charon!.swanctl(["--list-sas"]);
+    // charon lists the cookies as SPIs, its own marked with a star.
+    expect(sas, `charon holds the new IKE SA\n${sas}`).toMatch(new RegExp(`${ckyI}_i\\*? ${ckyR}_r`));
+    expect(sas, "and no other").not.toContain(`${first.split("/")[0]}_i`);
+    const newest = events("childUp").at(-1)!;
+    expect(sas, `and our newest CHILD SA\n${sas}`).toMatch(new RegExp(`in\\s+c?${newest.spiOut}.*out\\s+c?${newest.spiIn}`, "s"));
+    expect(events("drop"), "nothing was dropped").toEqual([]);
+  }, 40_000);
 
   test("charon killed: dead after at most 2 + 3 x 1 s of silence, its CHILD SAs removed as peer-dead", async () => {
     await charon!.stop("SIGKILL");

@@ -111,6 +111,7 @@ function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
   const make = (name: string, local: string, remote: string, ls: string, rs: string, own: Extra = {}): Side => {
     const settings = peerSettings({ ...base, ...own, local, remote, localSubnet: ls, remoteSubnet: rs }, seededRandom(`${label}:${name}:${generation++}`));
     const t = tap(link.attach(local));
+    // The events below run only once datagrams flow, after `side` and `w` exist.
     const side: Side = {
       name,
       tap: t,
@@ -119,33 +120,31 @@ function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
       live: new Set(),
       drops: [],
       log: [],
-      ctl: undefined as unknown as IkeController,
+      ctl: new IkeController(modules, settings, t, clock, settings, {
+        childUp: (c) => {
+          side.up.push(c);
+          side.live.add(c);
+        },
+        childDown: (c, why) => {
+          side.down.push({ child: c, why, at: clock.now() });
+          side.live.delete(c);
+          // Make-before-break: a rekeyed or expired SA goes only when a newer one carries the traffic.
+          if ((why === "rekeyed" || why === "expired" || why === "deleted-by-peer") && !t.dead) {
+            const other = side === w.a ? w.b : w.a;
+            if (!other.tap.dead && !carries(side, other)) problems.push(`${(clock.now() / 1000).toFixed(1)} s: after ${name} removed ${c.inbound.spi.toString(16)} (${why}), ${name} has no CHILD SA the peer receives with`);
+          }
+        },
+        drop: (reason, detail) => side.drops.push({ reason, detail }),
+        log: (level, line) => side.log.push(`${(clock.now() / 1000).toFixed(3)} ${name} ${level}: ${line}`),
+      }),
     };
-    const ctl = new IkeController(modules, settings, t, clock, settings, {
-      childUp: (c) => {
-        side.up.push(c);
-        side.live.add(c);
-      },
-      childDown: (c, why) => {
-        side.down.push({ child: c, why, at: clock.now() });
-        side.live.delete(c);
-        // Make-before-break: a rekeyed or expired SA goes only when a newer one carries the traffic.
-        if ((why === "rekeyed" || why === "expired" || why === "deleted-by-peer") && !t.dead) {
-          const other = side === w.a ? w.b : w.a;
-          if (!other.tap.dead && !carries(side, other)) problems.push(`${(clock.now() / 1000).toFixed(1)} s: after ${name} removed ${c.inbound.spi.toString(16)} (${why}), ${name} has no CHILD SA the peer receives with`);
-        }
-      },
-      drop: (reason, detail) => side.drops.push({ reason, detail }),
-      log: (level, line) => side.log.push(`${(clock.now() / 1000).toFixed(3)} ${name} ${level}: ${line}`),
-    });
-    (side as { ctl: IkeController }).ctl = ctl;
     return side;
   };
   const w: World = {
     clock,
     link,
     a: make("A", R1, R2, "10.1.0.0/24", "10.2.0.0/24"),
-    b: undefined as unknown as Side,
+    b: make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB),
     problems,
     restartB() {
       w.b.tap.dead = true;
@@ -163,7 +162,6 @@ function world(label: string, extra: Extra = {}, onlyB: Extra = {}): World {
     },
     logs: () => [...w.a.log, ...w.b.log].sort((x, y) => parseFloat(x) - parseFloat(y)).join("\n"),
   };
-  w.b = make("B", R2, R1, "10.2.0.0/24", "10.1.0.0/24", onlyB);
   return w;
 }
 
@@ -339,6 +337,18 @@ describe("IKE controller: dead peer detection", () => {
     w.restartB();
     w.a.ctl.initiate();
     expect(w.until(() => w.a.up.length === 2 && w.b.up.length === 1), `a fresh negotiation with the restarted peer\n${w.logs()}`).toBe(true);
+    expectTraffic(w);
+  });
+
+  test("a rekey under way when the peer dies ends with its IKE SA: initiate() is not held up by it", () => {
+    const w = world("dpd-rekeying", { dpd: { delay: 10, retry: 2, tries: 3 } });
+    bringUp(w);
+    w.b.tap.dead = true;
+    w.a.ctl.rekey(w.a.up[0]!.inbound.spi);
+    expect(w.until(() => w.a.down.length > 0, 30_000), `A declares the peer dead while its quick mode waits for an answer\n${w.logs()}`).toBe(true);
+    w.restartB();
+    w.a.ctl.initiate();
+    expect(w.until(() => w.a.up.length === 2 && w.b.up.length === 1, 10_000), `a new phase 1 at once\n${w.logs()}`).toBe(true);
     expectTraffic(w);
   });
 

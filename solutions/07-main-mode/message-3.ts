@@ -12,14 +12,15 @@
  * Lesson: lessons/07-main-mode.md#message-3
  */
 import { FieldError, NegotiationError } from "@course/errors.ts";
-import { NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
+import { IkeAttr, NotifyType, ProtocolId } from "@course/isakmp-attributes.ts";
 import { PayloadType } from "@course/isakmp-names.ts";
 import { modpGroup } from "@course/modp-groups.ts";
 import { toHex } from "../01-bytes/hex.ts";
+import { writeU32 } from "../01-bytes/integers.ts";
 import { decodeHeader } from "../02-isakmp-header/decode.ts";
 import { decodeMessage, type Payload } from "../03-payloads/message.ts";
 import type { SecurityAssociation } from "../03-payloads/sa.ts";
-import { encodeTransform } from "../03-payloads/transform.ts";
+import { encodeTransform, type Transform } from "../03-payloads/transform.ts";
 import type { IkeSuite } from "../04-negotiation/ike-transform.ts";
 import { privateValue, publicValue } from "../05-diffie-hellman/keypair.ts";
 import { acceptHeader, clearMessage, onePayload, type Phase1Config, type Phase1State, type Step } from "./exchange.ts";
@@ -29,9 +30,25 @@ import { peerSupportsNatT } from "./message-2.ts";
 import { natDetectionPayloads } from "./nat-detection.ts";
 
 /**
+ * A reply's transform as we would have encoded it: we send Life-Duration as
+ * 4 octets (TLV) whatever its size, and strongSwan echoes one that fits 2
+ * octets in basic form (TV). The same value either way (RFC 2409 Appendix A:
+ * the duration is "variable length"), so the TV form becomes 4 octets here.
+ */
+function asOffered(t: Transform): Transform {
+  const attributes = t.attributes.map((a) => {
+    if (a.type !== IkeAttr.LIFE_DURATION || typeof a.value !== "number") return a;
+    const value = new Uint8Array(4);
+    writeU32(value, 0, a.value, "Life-Duration");
+    return { ...a, value };
+  });
+  return { ...t, attributes };
+}
+
+/**
  * Which of our suites the responder chose. Its SA must hold one ISAKMP
  * proposal with one transform, octet for octet the transform of that number
- * in our offer.
+ * in our offer (a Life-Duration in basic form counting as its 4 octets).
  */
 export function chosenSuite(reply: SecurityAssociation, offered: readonly IkeSuite[]): IkeSuite {
   const proposal = reply.proposals[0];
@@ -43,7 +60,7 @@ export function chosenSuite(reply: SecurityAssociation, offered: readonly IkeSui
   }
   const t = proposal.transforms[0]!;
   const suite = offered[t.number - 1];
-  if (!suite || toHex(encodeTransform(t)) !== toHex(encodeTransform(ikeTransform(suite, t.number)))) {
+  if (!suite || toHex(encodeTransform(asOffered(t))) !== toHex(encodeTransform(ikeTransform(suite, t.number)))) {
     throw new NegotiationError(NotifyType.NO_PROPOSAL_CHOSEN, "Transform", `transform #${t.number} of the reply is not one we offered, unchanged`);
   }
   return suite;

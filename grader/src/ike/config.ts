@@ -32,9 +32,9 @@
  * hard lifetime (strongSwan's margintime and rekeyfuzz). Default 540 and
  * 180 (strongSwan's 9 minutes, and a third of it as jitter), or 15 % and
  * 5 % of the shorter lifetime when that is under an hour; given values must
- * fit inside the shorter lifetime. "deleteRekeyed" (default false, strongSwan's
- * IKEv1 behaviour) sends a Delete for an SA as soon as its successor is up
- * instead of letting it expire.
+ * fit inside the shorter lifetime. "deleteRekeyed": true sends a Delete for
+ * an SA 10 s after its successor is up; false (the default, strongSwan's
+ * IKEv1 behaviour) keeps it for inbound packets until it expires.
  */
 import { readFileSync } from "node:fs";
 import { AuthAlgorithm, AuthMethod, Encryption, EncapsulationMode, Hash, TransformId } from "@course/isakmp-attributes.ts";
@@ -60,14 +60,14 @@ export interface PeerSettings {
   readonly dpd?: DpdPolicy;
   /** When to start a new SA before the old one's hard lifetime (seconds). */
   readonly rekey: RekeyPolicy;
-  /** Delete a rekeyed SA as soon as its successor is up (else it expires). */
+  /** Delete a rekeyed SA once its successor is up (else it expires). */
   readonly deleteRekeyed: boolean;
 }
 
 /** RFC 3706 leaves the timing to the implementation: strongSwan's 30 s delay, then quicker retries. */
-export const DEFAULT_DPD = { delay: 30, retry: 5, tries: 3 } as const;
+const DEFAULT_DPD = { delay: 30, retry: 5, tries: 3 } as const;
 /** strongSwan's margintime (9 minutes) and a third of it as random extra. */
-export const DEFAULT_REKEY = { margin: 540, rand: 180 } as const;
+const DEFAULT_REKEY = { margin: 540, rand: 180 } as const;
 
 const IKE_CIPHERS: Readonly<Record<string, { encryption: number; keyLength?: number }>> = {
   aes128: { encryption: Encryption.AES_CBC, keyLength: 128 },

@@ -159,8 +159,8 @@ export class IkeController {
   /** The CHILD SA table every IkePeer adds to and removes from. */
   readonly #table: ChildSa[] = [];
   readonly #childInfo = new Map<ChildSa, ChildEntry>();
-  /** A quick mode we started is under way. */
-  #quickPending = false;
+  /** The IKE SA on which a quick mode we started is under way. */
+  #quickOn: IkeEntry | undefined;
   #rekeyRetryAt = 0;
   #cancelRekey: (() => void) | undefined;
   #ikeIn = 0;
@@ -361,7 +361,7 @@ export class IkeController {
    * otherwise hold up our own until its retransmissions give up.
    */
   #busy(): boolean {
-    return this.#quickPending || this.#ownPhase1() || this.#clock.now() < this.#rekeyRetryAt;
+    return this.#quickOn !== undefined || this.#ownPhase1() || this.#clock.now() < this.#rekeyRetryAt;
   }
 
   #ownPhase1(): boolean {
@@ -373,7 +373,7 @@ export class IkeController {
     const newest = this.#newest();
     if (newest) {
       this.#events.log("info", `${why}: quick mode on IKE SA ${this.#name(newest)}`);
-      this.#quickPending = true;
+      this.#quickOn = newest;
       newest.peer.startQuickMode();
     } else {
       this.#events.log("info", `${why}: phase 1 (${this.#s.mode} mode) with ${this.#s.phase1.remote.address}`);
@@ -389,7 +389,7 @@ export class IkeController {
   #established(entry: IkeEntry, ike: IkeSa, quickFollows: boolean): void {
     entry.ike = ike;
     entry.establishedAt = this.#clock.now();
-    this.#quickPending ||= quickFollows;
+    if (quickFollows) this.#quickOn = entry;
     this.#events.log("info", `IKE SA ${this.#name(entry)} established (${ike.mode} mode, ${ike.role}, ${ike.suite.lifetimeSeconds} s)`);
     this.#events.ikeUp?.(ike);
     // The IKE SAs this one replaces go now, with a Delete (their CHILD SAs stay).
@@ -493,6 +493,7 @@ export class IkeController {
     at(times.hardAt, () => {
       this.#events.log("info", `IKE SA ${this.#name(entry)} reached its hard lifetime (${lifetime} s): forgotten`);
       void this.#remove(entry, true);
+      this.#reschedule();
     });
   }
 
@@ -511,7 +512,7 @@ export class IkeController {
       void this.#remove(entry, false);
     } else {
       this.#events.log("warn", `IKE SA ${this.#name(entry)}: ${error.message}`);
-      this.#quickPending = false;
+      if (this.#quickOn === entry) this.#quickOn = undefined;
       this.#rekeyRetryAt = this.#clock.now() + REKEY_RETRY_MS;
     }
     this.#reschedule();
@@ -524,6 +525,8 @@ export class IkeController {
     this.#entries.splice(i, 1);
     for (const cancel of entry.timers) cancel();
     entry.cancelDpd?.();
+    // A quick mode of ours on it ends with it.
+    if (this.#quickOn === entry) this.#quickOn = undefined;
     const heir = adopt ? this.#newest() : undefined;
     for (const info of this.#childInfo.values()) if (info.ike === entry) info.ike = heir;
     await entry.peer.close();
@@ -532,7 +535,7 @@ export class IkeController {
   // ---- CHILD SAs ----
 
   #childUp(entry: IkeEntry, child: ChildSa, role: "initiator" | "responder"): void {
-    this.#quickPending = false;
+    if (role === "initiator" && this.#quickOn === entry) this.#quickOn = undefined;
     const lifetime = child.lifetime.seconds ?? DEFAULT_CHILD_LIFETIME_S;
     const now = this.#seconds();
     let times: SaTimes;

@@ -34,6 +34,25 @@ describe("step 1: the responder's choice", () => {
     expectEqual(chosenSuite(reply, [SEED_SUITE, second]), second, { what: "chosenSuite(a reply choosing transform #2 of two)", why: "the transform number says which of our suites was chosen." });
   });
 
+  test("a short lifetime echoed in basic form, as strongSwan does, is still our transform", () => {
+    const suite = { ...SEED_SUITE, lifetimeSeconds: 3600 };
+    const ours = refM1.ikeTransform(suite, 1);
+    const basic = { ...ours, attributes: ours.attributes.map((a) => (a.type === 12 ? { type: 12, value: 3600 } : a)) };
+    const reply = { ...SEED_SA, proposals: [{ ...SEED_SA.proposals[0]!, transforms: [basic] }] };
+    expectEqual(chosenSuite(reply, [suite]), suite, { what: "chosenSuite(a reply with Life-Duration 3600 as a 2-octet TV where we sent 4 octets)", why: "RFC 2409 Appendix A: the duration is variable length; 3600 fits 2 octets and charon echoes it in basic form. Same value, same transform: compare it as the 4 octets you sent." });
+    const r = rng("07-main-mode/message-3 lifetimes");
+    const echoed = (seconds: number, value: number) => {
+      const t = refM1.ikeTransform({ ...SEED_SUITE, lifetimeSeconds: seconds }, 1);
+      return { ...SEED_SA, proposals: [{ ...SEED_SA.proposals[0]!, transforms: [{ ...t, attributes: t.attributes.map((a) => (a.type === 12 ? { type: 12, value } : a)) }] }] };
+    };
+    for (let i = 0; i < 10; i++) {
+      const seconds = r.int(1, 65534);
+      const s = { ...SEED_SUITE, lifetimeSeconds: seconds };
+      expectEqual(chosenSuite(echoed(seconds, seconds), [s]), s, { what: `chosenSuite(Life-Duration ${seconds} echoed in basic form)` });
+      expectThrows(() => chosenSuite(echoed(seconds, seconds + 1), [s]), { what: `chosenSuite(a reply with Life-Duration ${seconds + 1} in basic form where we offered ${seconds})`, error: "NegotiationError", field: "Transform", why: "the basic form is allowed, a different value is not." });
+    }
+  });
+
   test("answers that are not one of our transforms, unchanged", () => {
     const changed = withTransform(SEED_SA, (t) => ({ attributes: t.attributes.map((a) => (a.type === 12 ? { type: 12, value: 3600 } : a)) }));
     expectThrows(() => chosenSuite(changed, [SEED_SUITE]), { what: "chosenSuite(a reply with Life-Duration 3600 instead of 86400)", error: "NegotiationError", field: "Transform", why: "RFC 2408 section 4.2: the responder may not change an attribute. (A shorter lifetime is announced with RESPONDER-LIFETIME, chapter 10.)" });
