@@ -79,8 +79,7 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
   });
 
   test("tunnel status on both routers: one CHILD SA seen from both ends, traffic counted", async () => {
-    const left = await tunnelStatusCli(name, "left");
-    const right = await tunnelStatusCli(name, "right");
+    const [left, right] = await Promise.all([tunnelStatusCli(name, "left"), tunnelStatusCli(name, "right")]);
     expect(left.ike.length, "left's IKE SAs").toBeGreaterThanOrEqual(1);
     expect(left.ipsec.length, "left's IPsec SAs (one CHILD SA, no rekey in this short test)").toBe(1);
     expect(right.ipsec.length, "right's IPsec SAs").toBe(1);

@@ -1,7 +1,8 @@
 /**
  * The final exam: our tunnel daemon (the reference solution) on the left
  * router, strongSwan's charon with kernel-libipsec on the right, set up by
- * `ipsec-course lab up --right strongswan` from the same parameters. Each
+ * the lab behind `ipsec-course lab up --right strongswan` (called in this
+ * process) from the same parameters. Each
  * cell is one proposal set, brought up both ways:
  *
  * - ours initiating: the first ping from 10.1.0.1 makes our daemon start
@@ -19,24 +20,26 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHARON } from "../src/lab/charon.ts";
-import { readLabRecord } from "../src/lab/lab.ts";
+import { labDown, labUp, type LabOptions } from "../src/lab/lab.ts";
+import { SOLUTIONS_DIR } from "../src/paths.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
-import { course, inLab, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
+import { inLab, labExec, leftovers, ping, randomLabName, tcpTransfer, tunnelStatus } from "./lab-cli.ts";
 import { interopSuite } from "./tools.ts";
 
 const TRANSFER_BYTES = 1024 * 1024;
 
 interface Cell {
   readonly label: string;
-  readonly flags: readonly string[];
+  /** What `lab up` is given: --mode aggressive, --pfs, --strong. */
+  readonly options: Partial<Pick<LabOptions, "mode" | "pfs" | "strong">>;
   readonly encryption: string;
 }
 
 const CELLS: readonly Cell[] = [
-  { label: "main mode, the seed's proposal (aes128-sha1-modp1024, ESP aes128-sha1)", flags: [], encryption: "AES_CBC-128" },
-  { label: "aggressive mode", flags: ["--mode", "aggressive"], encryption: "AES_CBC-128" },
-  { label: "quick mode with PFS (modp1024)", flags: ["--pfs"], encryption: "AES_CBC-128" },
-  { label: "the stronger proposal (aes256-sha256-modp2048, ESP aes256-sha256)", flags: ["--strong"], encryption: "AES_CBC-256" },
+  { label: "main mode, the seed's proposal (aes128-sha1-modp1024, ESP aes128-sha1)", options: {}, encryption: "AES_CBC-128" },
+  { label: "aggressive mode", options: { mode: "aggressive" }, encryption: "AES_CBC-128" },
+  { label: "quick mode with PFS (modp1024)", options: { pfs: true }, encryption: "AES_CBC-128" },
+  { label: "the stronger proposal (aes256-sha256-modp2048, ESP aes256-sha256)", options: { strong: true }, encryption: "AES_CBC-256" },
 ];
 
 interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --right strongswan)", { tools: ["ip", "ping", "swanctl", CHARON], root: true, checks: [tunUnavailable] }, () => {
@@ -48,12 +51,13 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
 
   /** Ping both ways and TCP through the tunnel, then charon's and our view of the one CHILD SA compared. */
   async function carries(name: string, cell: Cell, how: string): Promise<void> {
-    // When this ping starts the negotiation, our daemon sends it right after quick mode message 3;
-    // charon may still be installing the CHILD SA in another thread and drop it (seen under load),
-    // so the first of three may go unanswered. The five that follow may not.
+    // When this ping starts the negotiation, our daemon sends it (with anything else that waited)
+    // right after quick mode message 3, and charon may still be installing the CHILD SA in another
+    // thread and drop it (seen under load, README "The tunnel and the lab"). So the first ping
+    // only has to bring the tunnel up; the pings after it may lose nothing.
     const started = performance.now();
-    const first = await ping(name, "left", 3);
-    expect(first.received, `pings 10.1.0.1 -> 10.2.0.1 answered out of the first three (${how}):\n${first.stdout}${first.stderr}`).toBeGreaterThanOrEqual(2);
+    const first = await ping(name, "left", 1);
+    await waitUntil(async () => (await tunnelStatus(name, "left")).ipsec.length === 1, `a CHILD SA on our side after the first ping (${how}): ${first.stdout}`);
     const firstMs = performance.now() - started;
     const r = await ping(name, "left", 5);
     expect(r.received, `echo replies through the tunnel out of 5 sent (${how}):\n${r.stdout}`).toBe(5);
@@ -62,7 +66,7 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
     const t = await tcpTransfer(name, "left", TRANSFER_BYTES);
     expect(t.received.bytes, "octets the receiver behind charon counted vs octets sent").toBe(TRANSFER_BYTES);
     expect(t.received.sha256, "SHA-256 of what charon's side received vs of what we sent").toBe(t.sent.sha256);
-    measured.push(`${cell.label}, ${how}: first 3 pings ${firstMs.toFixed(0)} ms (${first.received} answered), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
+    measured.push(`${cell.label}, ${how}: first ping to CHILD SA ${firstMs.toFixed(0)} ms (${first.received ? "answered" : "lost"}), RTT ${r.rtt?.avg} ms, TCP ${t.mbps.toFixed(1)} Mbit/s`);
 
     const ours = await tunnelStatus(name, "left");
     expect(ours.ipsec.length, "our daemon's IPsec SAs").toBe(1);
@@ -89,15 +93,14 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
       const name = randomLabName("c4s");
       let pids: number[] = [];
 
+      // lab up and down in this process (capstone-lab.test.ts runs them as commands): one course process less per cell.
       beforeAll(async () => {
-        const r = await course(["lab", "up", "--impl", "solutions", "--right", "strongswan", "--lab", name, ...cell.flags]);
-        expect(r.code, `lab up --right strongswan ${cell.flags.join(" ")} failed:\n${r.stdout}${r.stderr}`).toBe(0);
-        const record = readLabRecord(name)!;
+        const record = await labUp({ name, implDir: SOLUTIONS_DIR, right: "strongswan", pfs: false, strong: false, mode: "main", ...cell.options });
         pids = [record.pids.left!, record.pids.right!];
       });
 
       afterAll(async () => {
-        await course(["lab", "down", "--lab", name]);
+        await labDown(name);
         expect(leftovers(name, pids), `namespaces and processes left after lab down --lab ${name}`).toEqual([]);
       });
 
@@ -105,7 +108,7 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
         await carries(name, cell, "ours initiating");
         const ours = await tunnelStatus(name, "left");
         expect(ours.ike[0]?.role, "our IKE SA's role").toBe("initiator");
-        expect(ours.ike[0]?.mode, "phase 1 mode").toBe(cell.flags.includes("aggressive") ? "aggressive" : "main");
+        expect(ours.ike[0]?.mode, "phase 1 mode").toBe(cell.options.mode ?? "main");
       });
 
       test("charon deletes the SAs, then initiates (swanctl --initiate), our daemon responds", async () => {
@@ -119,6 +122,15 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
         expect(ours.ipsec.length, "our daemon installed the CHILD SA charon negotiated").toBe(1);
         await carries(name, cell, "charon initiating");
       });
+
+      if (cell === CELLS[0]) {
+        test("tunnel down on our side: charon accepts our Deletes and keeps no SA", async () => {
+          const down = await labExec(name, "left", ["ipsec-course", "tunnel", "down"]);
+          expect(down.code, `tunnel down failed:\n${down.stdout}${down.stderr}`).toBe(0);
+          const sas = await inLab(name, "right", ["swanctl", "--list-sas"]);
+          expect(sas.stdout, "charon's SAs after our Deletes (swanctl --list-sas)").not.toMatch(/ESTABLISHED|INSTALLED/);
+        });
+      }
     });
   }
 });

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "./commands/lessons.ts";
 import { hintText } from "./commands/hint.ts";
 import { runIke } from "./commands/ike.ts";
-import { labDownCommand, labExecCommand, labStatusCommand, labUpCommand } from "./commands/lab.ts";
+import { labDownCommand, labExecCommand, labRestartCommand, labStatusCommand, labUpCommand } from "./commands/lab.ts";
 import { tunnelDown, tunnelStatus, tunnelUp } from "./commands/tunnel.ts";
 import { DEFAULT_LAB, LabError } from "./lab/lab.ts";
 import { LOG_LEVELS, type LogLevel } from "./tunnel/log.ts";
@@ -56,6 +56,9 @@ const HELP = `ipsec-course: IPsec from Scratch
                                     LANs 10.1.0.1/24 and 10.2.0.1/24), a tunnel daemon in each
   lab down [--lab NAME]             stop the daemons, delete the namespaces (also after a failure)
   lab status [--lab NAME] [--json]  both sides' tunnel status
+  lab restart left|right [--lab NAME]
+                                    stop one daemon and start it again from its (edited)
+                                    configuration file, lab-NAME/left.json or right.json
   lab exec left|right [--lab NAME] -- COMMAND...
                                     run a command on one router (ping, ipsec-course tunnel status)
   keys --psk TEXT --ni HEX --nr HEX --gxy HEX --cky-i HEX --cky-r HEX
@@ -366,12 +369,14 @@ export async function main(argv: string[]): Promise<number> {
             return await labDownCommand(name, process.stdout);
           case "status":
             return await labStatusCommand(name, Boolean(values.json), process.stdout, process.stderr);
+          case "restart":
+            return await labRestartCommand(name, rest[0], process.stdout);
           case "exec": {
             const dashes = argv.indexOf("--");
             return labExecCommand(name, rest[0], dashes < 0 ? [] : argv.slice(dashes + 1), process.stderr);
           }
           default:
-            throw new UsageError("lab up, lab down, lab status or lab exec?");
+            throw new UsageError("lab up, lab down, lab status, lab restart or lab exec?");
         }
       } catch (e) {
         if (e instanceof LabError) throw new UsageError(e.message);

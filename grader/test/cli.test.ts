@@ -7,7 +7,7 @@ import { loadCourse } from "../src/manifest.ts";
 import { PRISTINE_DIR } from "../src/paths.ts";
 import { snapshotPristine } from "../src/pristine.ts";
 import { IKE_SCAN_LINES } from "../tests/08-aggressive-mode/ike-scan-vectors.ts";
-import { cli, implCopy } from "./helpers.ts";
+import { cli, cliAsync, implCopy } from "./helpers.ts";
 
 const course = loadCourse();
 const state = mkdtempSync(join(tmpdir(), "ipsec-course-state-"));
@@ -126,25 +126,36 @@ describe("ipsec-course", () => {
     expect(stub.stderr).toContain("chapter 08 psk-crack exercise");
     expect(cli(["psk-crack", join(dir, "line.txt")], env).status, "no --wordlist: usage error").toBe(2);
   });
-  test("tunnel and lab: usage errors exit 2; unfinished exercises are named before anything is opened; no daemon, exit 1", () => {
+  test("tunnel and lab: usage errors exit 2; unfinished exercises are named before anything is opened; no daemon, exit 1", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ipsec-course-tunnel-"));
     const config = join(dir, "left.json");
     writeFileSync(config, JSON.stringify({ local: "192.168.12.1", remote: "192.168.12.2", psk: "cisco", localSubnet: "10.1.0.0/24", remoteSubnet: "10.2.0.0/24" }));
-    expect(cli(["tunnel", "up"], env).stderr, "tunnel up without --config").toMatch(/tunnel up needs --config FILE/);
-    expect(cli(["tunnel", "sideways"], env).status).toBe(2);
-    expect(cli(["tunnel", "up", "--config", config, "--log-level", "loud"], env).status, "--log-level loud").toBe(2);
     writeFileSync(join(dir, "bad.json"), JSON.stringify({ local: "192.168.12.1", mtu: 9000 }));
-    expect(cli(["tunnel", "up", "--config", join(dir, "bad.json")], env).stderr, "a bad configuration is a usage error naming the key").toMatch(/"mtu" must be/);
-    const stub = cli(["tunnel", "up", "--config", config, "--impl", "exercises", "--state-dir", dir], env);
+    // Independent commands, run side by side.
+    const [noConfig, sideways, loud, bad, stub, status, down, middle, charon, slash] = await Promise.all([
+      cliAsync(["tunnel", "up"], env),
+      cliAsync(["tunnel", "sideways"], env),
+      cliAsync(["tunnel", "up", "--config", config, "--log-level", "loud"], env),
+      cliAsync(["tunnel", "up", "--config", join(dir, "bad.json")], env),
+      cliAsync(["tunnel", "up", "--config", config, "--impl", "exercises", "--state-dir", dir], env),
+      cliAsync(["tunnel", "status", "--state-dir", dir], env),
+      cliAsync(["tunnel", "down", "--state-dir", dir, "--name", "nothing0"], env),
+      cliAsync(["lab", "exec", "middle", "--", "true"], env),
+      cliAsync(["lab", "up", "--right", "charon"], env),
+      cliAsync(["lab", "status", "--lab", "Bad/Name"], env),
+    ]);
+    expect(noConfig.stderr, "tunnel up without --config").toMatch(/tunnel up needs --config FILE/);
+    expect(sideways.status, "tunnel sideways").toBe(2);
+    expect(loud.status, "--log-level loud").toBe(2);
+    expect(bad.stderr, "a bad configuration is a usage error naming the key").toMatch(/"mtu" must be/);
     expect(stub.status, stub.stderr).toBe(1);
     expect(stub.stderr).toMatch(/not finished yet/);
     expect(stub.stderr, "the stub's quick mode exercise is named with its functions").toMatch(/09-quick-mode\/message-3\s+quick3, quickFinish/);
-    const status = cli(["tunnel", "status", "--state-dir", dir], env);
-    expect(status.status).toBe(1);
+    expect(status.status, "tunnel status with no daemon").toBe(1);
     expect(status.stderr).toMatch(/no tunnel daemon in/);
-    expect(cli(["tunnel", "down", "--state-dir", dir, "--name", "nothing0"], env).stderr).toMatch(/no tunnel daemon is listening/);
-    expect(cli(["lab", "exec", "middle", "--", "true"], env).status, "lab exec middle").toBe(2);
-    expect(cli(["lab", "up", "--right", "charon"], env).stderr).toMatch(/--right is ours or strongswan/);
-    expect(cli(["lab", "status", "--lab", "Bad/Name"], env).status, "a lab name with a slash").toBe(2);
+    expect(down.stderr).toMatch(/no tunnel daemon is listening/);
+    expect(middle.status, "lab exec middle").toBe(2);
+    expect(charon.stderr).toMatch(/--right is ours or strongswan/);
+    expect(slash.status, "a lab name with a slash").toBe(2);
   });
 });

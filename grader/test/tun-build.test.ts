@@ -59,3 +59,18 @@ describe.runIf(process.platform === "linux")("capstone/tun/build.mjs", () => {
     expect(tunUnavailable(join(ok, "build/Release/tun.node"))).toBeUndefined();
   });
 });
+
+describe("lessons/16-tunnel.md quotes capstone/tun/tun.c", () => {
+  test("every C listing in the lesson is in tun.c word for word (a line \"...\" marks a cut)", () => {
+    const lesson = readFileSync(join(COURSE_ROOT, "lessons/16-tunnel.md"), "utf8");
+    const source = readFileSync(join(COURSE_ROOT, "capstone/tun/tun.c"), "utf8");
+    const listings = [...lesson.matchAll(/```c\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(listings.length, "the lesson shows the addon").toBeGreaterThan(0);
+    for (const listing of listings) {
+      for (const piece of listing.split(/^\s*\.\.\.\s*$/m)) {
+        const text = piece.replace(/^\n+|\n+$/g, "");
+        if (text) expect(source, `this listing is not (or no longer) in tun.c:\n${text}`).toContain(text);
+      }
+    }
+  });
+});

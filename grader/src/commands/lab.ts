@@ -4,10 +4,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { namespaceExists, pidAlive } from "../lab/netns.ts";
-import { ADDRESSES, LabError, TUN_NAME, labDown, labExec, labRecordOrNames, labRequirements, labUp, sideDir, type LabOptions, type LabRecord, type Side } from "../lab/lab.ts";
+import { ADDRESSES, LabError, TUN_NAME, labDown, labExec, labRecordOrNames, labRequirements, labRestart, labUp, sideConfigPath, sideDir, type LabOptions, type LabRecord, type Side } from "../lab/lab.ts";
 import { controlRequest, socketPath } from "../tunnel/control.ts";
 import { statusText, type TunnelStatus } from "../tunnel/status.ts";
 import { tunUnavailable } from "../tunnel/tun.ts";
+import { tunnelUnfinished } from "./tunnel.ts";
 
 export interface Output {
   write(text: string): unknown;
@@ -16,6 +17,11 @@ export interface Output {
 const labFlag = (name: string) => (name === "ipsc" ? "" : ` --lab ${name}`);
 
 export async function labUpCommand(o: LabOptions, out: Output, err: Output): Promise<number> {
+  const unfinished = tunnelUnfinished(o.implDir);
+  if (unfinished) {
+    err.write(`${unfinished}\n`);
+    return 1;
+  }
   const missing = labRequirements(o.right);
   const tun = tunUnavailable();
   if (tun) missing.push(tun);
@@ -62,6 +68,14 @@ export async function labDownCommand(name: string, out: Output): Promise<number>
   return 0;
 }
 
+export async function labRestartCommand(name: string, side: string | undefined, out: Output): Promise<number> {
+  if (side !== "left" && side !== "right") throw new LabError("lab restart left|right");
+  const r = await labRestart(name, side);
+  const before = r.stopped === undefined ? "was not running" : `pid ${r.stopped} ${r.killed ? "killed (it ignored SIGTERM)" : "stopped"}`;
+  out.write(`lab ${name}: ${side} daemon ${before}; started again from ${sideConfigPath(name, side)} (pid ${r.pid})\n`);
+  return 0;
+}
+
 interface SideReport {
   namespace: string;
   namespaceExists: boolean;
@@ -80,8 +94,7 @@ export interface LabStatus {
   right: "ours" | "strongswan";
   mode: string;
   dir: string;
-  left: SideReport;
-  rightSide: SideReport;
+  sides: { left: SideReport; right: SideReport };
 }
 
 async function sideReport(r: LabRecord, side: Side): Promise<SideReport> {
@@ -111,7 +124,7 @@ export async function labStatusCommand(name: string, json: boolean, out: Output,
   }
   const left = await sideReport(r, "left");
   const right = await sideReport(r, "right");
-  const status: LabStatus = { name: r.name, up: left.running && right.running, right: r.right, mode: r.mode, dir: r.dir, left, rightSide: right };
+  const status: LabStatus = { name: r.name, up: left.running && right.running, right: r.right, mode: r.mode, dir: r.dir, sides: { left, right } };
   if (json) {
     out.write(JSON.stringify(status, null, 2) + "\n");
     return status.up ? 0 : 1;

@@ -44,12 +44,17 @@ export interface TunnelUpRequest {
 /** What the tunnel loads from the implementation besides the IKE engine: the chapter 16 gateway (it imports chapters 09-15). */
 const TUNNEL_ENTRIES = [...ENGINE_EXERCISES, GATEWAY_EXERCISE].map((e) => `${e}.ts`);
 
+/** What the tunnel still needs from an implementation, in words for the learner; undefined when nothing. */
+export function tunnelUnfinished(implDir: string): string | undefined {
+  return unfinishedText("ipsec-course tunnel", unfinishedExercises(implDir, TUNNEL_ENTRIES));
+}
+
 const implName = (dir: string) => (dir === EXERCISES_DIR ? "exercises" : dir === SOLUTIONS_DIR ? "solutions" : dir);
 
 export async function tunnelUp(req: TunnelUpRequest, out: Output, err: Output): Promise<number> {
   const config = readTunnelConfig(req.configFile);
   const state = stateDir(req.stateDir);
-  const unfinished = unfinishedText("ipsec-course tunnel", unfinishedExercises(req.implDir, TUNNEL_ENTRIES));
+  const unfinished = tunnelUnfinished(req.implDir);
   if (unfinished) {
     err.write(`${unfinished}\n`);
     return 1;
@@ -93,6 +98,12 @@ export async function tunnelUp(req: TunnelUpRequest, out: Output, err: Output): 
 /** Starts `tunnel up` again without --background, detached, its output in `<state>/<tun>.log`; returns once its socket answers. */
 async function background(req: TunnelUpRequest, state: string, tun: string, out: Output, err: Output): Promise<number> {
   mkdirSync(state, { recursive: true });
+  const sock = socketPath(state, tun);
+  const answers = () => controlRequest(sock, "status", 1000).then(() => true, () => false);
+  if (await answers()) {
+    err.write(`ipsec-course tunnel: a tunnel daemon for ${tun} is already running (${sock}); ipsec-course tunnel down --name ${tun} stops it\n`);
+    return 1;
+  }
   const log = logPath(state, tun);
   const fd = openSync(log, "a");
   const args = req.argv.filter((a) => a !== "--background");
@@ -107,7 +118,7 @@ async function background(req: TunnelUpRequest, state: string, tun: string, out:
   child.unref();
   const end = Date.now() + 20_000;
   while (Date.now() < end && exit === null) {
-    if (existsSync(socketPath(state, tun)) && (await controlRequest(socketPath(state, tun), "status", 1000).then(() => true, () => false))) {
+    if (existsSync(sock) && (await answers())) {
       out.write(`tunnel ${tun} running in the background (pid ${child.pid}); log: ${log}\n`);
       return 0;
     }

@@ -270,19 +270,22 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
   };
 }
 
-export function readPeerSettings(file: string): PeerSettings {
+/** A configuration file's JSON, or a ConfigError saying why it cannot be read. */
+export function readConfigFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     throw new ConfigError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file} is not JSON: ${(e as Error).message}`);
   }
-  return peerSettings(raw);
+}
+
+export function readPeerSettings(file: string): PeerSettings {
+  return peerSettings(readConfigFile(file));
 }
 

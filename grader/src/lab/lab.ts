@@ -17,10 +17,11 @@
  * deletes exactly those namespaces, even after a failed `lab up`; without
  * lab.json it falls back on the fixed names.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GRADER_DIR } from "../paths.ts";
+import { readPid } from "../tunnel/control.ts";
 import { CHARON, ikev1PskConfig, startCharon } from "./charon.ts";
 import { createLab, deleteNamespace, namespaceExists, namespacePids, pidAlive, stopPid, type Lab, type LabSpec, type Namespace } from "./netns.ts";
 
@@ -41,6 +42,8 @@ export interface LabOptions {
   readonly pfs: boolean;
   /** aes256-sha256-modp2048 and ESP aes256-sha256 instead of the seed's aes128-sha1-modp1024 and aes128-sha1. */
   readonly strong: boolean;
+  /** Further configuration keys for both of our daemons (e.g. "dpd", "lifetimes", "rekey"), over the lab's own. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** What lab.json records. */
@@ -127,6 +130,7 @@ export function tunnelConfigFor(side: Side, o: LabOptions): Record<string, unkno
     localSubnet: me.subnet,
     remoteSubnet: peer.subnet,
     tun: TUN_NAME,
+    ...o.settings,
   };
 }
 
@@ -151,23 +155,41 @@ export function sideEnv(r: LabRecord, side: Side): Record<string, string> {
   };
 }
 
-/** Starts our daemon in one namespace in the background; returns its PID (from its PID file). */
-function startOurs(lab: Lab, ns: Namespace, r: LabRecord, side: Side, o: LabOptions): number {
+/** One side's tunnel configuration file in the lab's folder. */
+export const sideConfigPath = (name: string, side: Side) => join(labDir(name), `${side}.json`);
+
+/**
+ * Starts our daemon in one namespace in the background (`tunnel up
+ * --background`) from its configuration file as it is; resolves with its
+ * PID (from its PID file).
+ */
+function startDaemon(r: LabRecord, side: Side): Promise<number> {
   const dir = sideDir(r.name, side);
   mkdirSync(dir, { recursive: true });
-  const config = join(labDir(r.name), `${side}.json`);
-  writeFileSync(config, JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
-  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", config, "--impl", o.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
-  const res = spawnSync("ip", ["netns", "exec", ns.name, ...argv], { encoding: "utf8", env: { ...process.env, ...sideEnv(r, side) } });
-  if (res.status !== 0) throw new LabError(`the ${side} tunnel daemon did not start:\n${(res.stderr || res.stdout).trim()}`);
-  const pid = Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim());
-  return pid;
+  const argv = [process.execPath, COURSE_CLI, "tunnel", "up", "--config", sideConfigPath(r.name, side), "--impl", r.implDir, "--state-dir", dir, "--keys-dir", join(dir, "keys"), "--background"];
+  const child = spawn("ip", ["netns", "exec", r.namespaces[side], ...argv], { env: { ...process.env, ...sideEnv(r, side) }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("error", (e) => reject(new LabError(`cannot start the ${side} tunnel daemon: ${e.message}`)));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new LabError(`the ${side} tunnel daemon did not start:\n${output.trim()}`));
+      resolve(Number(readFileSync(join(dir, `${TUN_NAME}.pid`), "utf8").trim()));
+    });
+  });
 }
 
-/** The right side as charon (kernel-libipsec), configured from the same parameters as our daemon would be. */
-async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOptions): Promise<number> {
+/** Writes one side's configuration for the lab's options and starts our daemon with it. */
+function startOurs(r: LabRecord, side: Side, o: LabOptions): Promise<number> {
+  writeFileSync(sideConfigPath(r.name, side), JSON.stringify(tunnelConfigFor(side, o), null, 2) + "\n");
+  return startDaemon(r, side);
+}
+
+/** charon's swanctl.conf for the right side: the same parameters as our right daemon's file, in swanctl's words. */
+export function charonConfigFor(o: LabOptions): string {
   const p = labProposals(o);
-  const conf = ikev1PskConfig({
+  return ikev1PskConfig({
     name: "lab",
     local: { address: ADDRESSES.right.underlay },
     remote: { address: ADDRESSES.left.underlay },
@@ -179,7 +201,11 @@ async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOpti
     aggressive: o.mode === "aggressive",
     espProposals: p.pfsGroup ? `${p.phase2}-${p.pfsGroup}` : p.phase2,
   });
-  const charon = await startCharon(lab, ns, join(sideDir(r.name, "right"), "charon"), conf, { aggressivePsk: o.mode === "aggressive", detached: true });
+}
+
+/** The right side as charon (kernel-libipsec), started in the background. */
+async function startStrongswan(lab: Lab, ns: Namespace, r: LabRecord, o: LabOptions): Promise<number> {
+  const charon = await startCharon(lab, ns, join(sideDir(r.name, "right"), "charon"), charonConfigFor(o), { aggressivePsk: o.mode === "aggressive", detached: true });
   r.swanctlEnv = { ...charon.swanctlEnv };
   return charon.pid;
 }
@@ -218,11 +244,12 @@ export async function labUp(o: LabOptions): Promise<LabRecord> {
     for (const ns of [lab.r1, lab.r2]) lab.exec(ns, ["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1"]);
     addLan(lab, lab.r1, ADDRESSES.left.lan);
     addLan(lab, lab.r2, ADDRESSES.right.lan);
-    // The right side first: it must be listening when the left one starts sending.
-    record.pids.right = o.right === "strongswan" ? await startStrongswan(lab, lab.r2, record, o) : startOurs(lab, lab.r2, record, "right", o);
+    // Both at once: the left side sends nothing before the first packet from its LAN.
+    const [left, right] = await Promise.allSettled([startOurs(record, "left", o), o.right === "strongswan" ? startStrongswan(lab, lab.r2, record, o) : startOurs(record, "right", o)]);
+    if (left.status === "fulfilled") record.pids.left = left.value;
+    if (right.status === "fulfilled") record.pids.right = right.value;
     writeRecord(record);
-    record.pids.left = startOurs(lab, lab.r1, record, "left", o);
-    writeRecord(record);
+    for (const r of [left, right]) if (r.status === "rejected") throw r.reason;
     return record;
   } catch (e) {
     await labDown(name);
@@ -256,8 +283,8 @@ export async function labDown(nameArg: string): Promise<DownReport> {
   }
   for (const ns of names) {
     for (const pid of namespacePids(ns)) {
-      await stopPid(pid, 2000);
-      report.killed.push(`pid ${pid} in ${ns}`);
+      const killed = await stopPid(pid, 2000);
+      (killed ? report.killed : report.stopped).push(`pid ${pid} in ${ns}`);
     }
     if (namespaceExists(ns)) {
       deleteNamespace(ns);
@@ -268,13 +295,45 @@ export async function labDown(nameArg: string): Promise<DownReport> {
   return report;
 }
 
+export interface RestartReport {
+  /** The daemon that was stopped first (SIGTERM: it sends its Deletes), if one was running. */
+  readonly stopped?: number;
+  readonly killed: boolean;
+  readonly pid: number;
+}
+
+/**
+ * Stops one side's daemon if it runs, and starts it again from that side's
+ * configuration file as it is now (`<lab folder>/<side>.json`, which may
+ * have been edited): a router rebooted, or reconfigured, while its peer
+ * keeps running. lab.json records the new PID.
+ */
+export async function labRestart(nameArg: string, side: Side): Promise<RestartReport> {
+  const name = checkLabName(nameArg);
+  const r = readLabRecord(name);
+  if (!r) throw new LabError(`lab ${name} is not up (no ${recordPath(name)})`);
+  if (side === "right" && r.right === "strongswan") throw new LabError("lab restart restarts our daemon; on a --right strongswan lab the right side is charon (lab down, then lab up)");
+  const old = r.pids[side];
+  const running = old !== undefined && pidAlive(old);
+  const killed = running ? await stopPid(old, 5000) : false;
+  r.pids[side] = await startDaemon(r, side);
+  writeRecord(r);
+  return { ...(running ? { stopped: old } : {}), killed, pid: r.pids[side]! };
+}
+
 /** lab.json, or a record rebuilt from the fixed names when only the namespaces are left. */
 export function labRecordOrNames(name: string): LabRecord | undefined {
   const r = readLabRecord(checkLabName(name));
   if (r) return r;
   const spec = labSpec(name);
   if (!namespaceExists(spec.r1.name) && !namespaceExists(spec.r2.name)) return undefined;
-  return { name, dir: labDir(name), namespaces: { left: spec.r1.name, right: spec.r2.name }, right: "ours", mode: "main", pfs: false, strong: false, implDir: "", pids: {} };
+  // Our daemons' PID files say who runs there (a charon on the right has none: it shows as not recorded).
+  const pids: LabRecord["pids"] = {};
+  for (const side of ["left", "right"] as const) {
+    const pid = readPid(sideDir(name, side), TUN_NAME);
+    if (pid !== undefined) pids[side] = pid;
+  }
+  return { name, dir: labDir(name), namespaces: { left: spec.r1.name, right: spec.r2.name }, right: "ours", mode: "main", pfs: false, strong: false, implDir: "", pids };
 }
 
 /** Runs a command in one side's namespace with that side's environment, its output on ours; returns its exit code. */

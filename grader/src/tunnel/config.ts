@@ -18,8 +18,7 @@
  * phase 2 ESP aes128-sha1 in tunnel mode), which the IKE configuration
  * supplies.
  */
-import { readFileSync } from "node:fs";
-import { ConfigError, peerSettings, type PeerSettings } from "../ike/config.ts";
+import { ConfigError, peerSettings, readConfigFile, type PeerSettings } from "../ike/config.ts";
 import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 export interface TunnelOptions {
@@ -69,18 +68,7 @@ export function tunnelConfig(raw: unknown): TunnelConfig {
 }
 
 export function readTunnelConfig(file: string): TunnelConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ConfigError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return tunnelConfig(JSON.parse(text));
-  } catch (e) {
-    if (e instanceof SyntaxError) throw new ConfigError(`${file} is not JSON: ${e.message}`);
-    throw e;
-  }
+  return tunnelConfig(readConfigFile(file));
 }
 
 /** `--state-dir` > IPSEC_COURSE_STATE > /run/ipsec-course: where sockets, PID files and background logs live. */

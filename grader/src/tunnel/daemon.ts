@@ -93,7 +93,6 @@ export class TunnelDaemon {
     try {
       const modules: IkeModules = await loadIkeModules(loader);
       const gateway = await loadGateway(loader);
-      this.#control = await serveControl(stateDir, tunnel.tun, { status: () => this.status(), down: () => (void this.stop("tunnel down"), { ok: true }) });
       this.#transport = await udpTransport(p1.local.address);
       this.#tun = openTun(tunnel.tun);
       const src = routeIntoTun(this.#tun.name, tunnel.mtu, peer.phase2.localSubnet, peer.phase2.remoteSubnet);
@@ -134,6 +133,8 @@ export class TunnelDaemon {
       this.#tun.onPacket((packet) => dataplane.fromTun(packet));
       transport.onEsp((datagram, from) => dataplane.fromUdp(datagram, from));
       this.#armIdle();
+      // Last: `tunnel up --background` and `lab up` take an answering socket to mean "up".
+      this.#control = await serveControl(stateDir, tunnel.tun, { status: () => this.status(), down: () => (void this.stop("tunnel down"), { ok: true }) });
       this.#log.info("tunnel", `${p1.local.address} <-> ${p1.remote.address}, ${peer.phase2.localSubnet} <-> ${peer.phase2.remoteSubnet}, ${peer.mode} mode, implementation ${this.#o.implName}; ${initiate ? "initiating now" : "waiting for traffic or the peer"}`);
       if (initiate) this.#controller.initiate();
     } catch (e) {
