@@ -224,6 +224,10 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
     await expectDropped("ike-unknown-peer", 1, () => send(STRANGER, 500, [mm1]));
   });
 
+  test("ESP from an address that is not the peer (a real packet, sent from 192.168.12.3): policy, before any cryptography", async () => {
+    await expectDropped("policy", 1, () => send(STRANGER, 4500, [esp.at(-1)!]));
+  });
+
   test(`the peer killed (SIGKILL) and restarted: DPD gives it up after ${DPD_DEAD_AFTER} s of silence (${DPD.delay} s delay + ${DPD.tries} x ${DPD.retry} s), and once pings resume the tunnel answers within what is left of that + ${NEGOTIATION_ALLOWANCE} s`, async () => {
     await pingsAllAnswered(3);
     const oldCookies = (await status()).ike.map((s) => s.cookies);
