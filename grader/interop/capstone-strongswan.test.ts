@@ -56,7 +56,7 @@ interopSuite("capstone final exam: our tunnel daemon against strongSwan (lab --r
     // thread and drop it (seen under load, README "The tunnel and the lab"). So the first ping
     // only has to bring the tunnel up; the pings after it may lose nothing.
     const started = performance.now();
-    const first = await ping(name, "left", 1);
+    const first = await ping(name, "left", 1, 0.2, 2);
     await waitUntil(async () => (await tunnelStatus(name, "left")).ipsec.length === 1, `a CHILD SA on our side after the first ping (${how}): ${first.stdout}`);
     const firstMs = performance.now() - started;
     const r = await ping(name, "left", 5);

@@ -69,9 +69,9 @@ export interface PingResult extends Run {
 }
 
 /** `ping -c count` from one side's LAN address to the other's, through the tunnel. */
-export async function ping(lab: string, from: Side, count: number, intervalS = 0.2): Promise<PingResult> {
+export async function ping(lab: string, from: Side, count: number, intervalS = 0.2, waitS = 5): Promise<PingResult> {
   const to = from === "left" ? "right" : "left";
-  return pingResult(await inLab(lab, from, ["ping", "-n", "-c", String(count), "-i", String(intervalS), "-W", "5", "-I", ADDRESSES[from].lan, ADDRESSES[to].lan]));
+  return pingResult(await inLab(lab, from, ["ping", "-n", "-c", String(count), "-i", String(intervalS), "-W", String(waitS), "-I", ADDRESSES[from].lan, ADDRESSES[to].lan]));
 }
 
 /** The counts and round-trip times in ping's summary. */
