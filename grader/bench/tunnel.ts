@@ -18,7 +18,8 @@
  * strongSwan; what is missing is named and that part skipped.
  * IPSEC_COURSE_BENCH_TUNNEL=ours (or bare,strongswan, ...) runs only those parts;
  * IPSEC_COURSE_BENCH_PROFILES=DIR keeps the two .cpuprofile files (Chrome
- * DevTools opens them) in DIR.
+ * DevTools opens them) in DIR; IPSEC_COURSE_BENCH_IMPL=exercises (or a
+ * folder) runs the daemons on that code instead of the reference.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -40,6 +41,7 @@ const PSK = "cisco123";
 const LEFT_LAN = "10.1.0.1";
 const RIGHT_LAN = "10.2.0.1";
 const CLI = join(COURSE_ROOT, "grader/bin/ipsec-course.js");
+const IMPL = process.env.IPSEC_COURSE_BENCH_IMPL ?? "solutions";
 
 export interface LinkFigures {
   /** Median of RUNS iperf3 runs, Mbit/s. */
@@ -154,7 +156,7 @@ function startDaemon(lab: Lab, ns: Namespace, dir: string, config: string, initi
   const file = join(dir, `${ns.name}.json`);
   writeFileSync(file, config);
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const argv = ["node", ...profile, CLI, "tunnel", "up", "--config", file, "--impl", "solutions", "--state-dir", join(dir, `state-${ns.name}`)];
+  const argv = ["node", ...profile, CLI, "tunnel", "up", "--config", file, "--impl", IMPL, "--state-dir", join(dir, `state-${ns.name}`)];
   return lab.spawn(ns, initiate ? [...argv, "--initiate"] : argv);
 }
 
@@ -276,7 +278,7 @@ export async function benchTunnel(): Promise<Record<string, unknown>> {
   }
   console.log(line("bare veth (192.168.12.1 -> .2)", bare, bare));
   console.log(line("strongSwan (kernel-libipsec)", swan, bare));
-  console.log(line("ours (reference, --impl solutions)", our, bare));
+  console.log(line(`ours (--impl ${IMPL})`, our, bare));
   const ratios: Record<string, number> = {};
   if (isFigures(our) && isFigures(swan)) {
     ratios.throughputOursOverStrongswan = round(our.mbitPerS / swan.mbitPerS, 2);
@@ -289,5 +291,5 @@ export async function benchTunnel(): Promise<Record<string, unknown>> {
   }
   if (profiles?.left) printProfile(`Where the time goes: our left daemon (it encrypts) under node --cpu-prof during one iperf3 run (${profiles.mbitPerS} Mbit/s)`, profiles.left);
   if (profiles?.right) printProfile("... and the right daemon (it decrypts), same run", profiles.right);
-  return { tunnel: { seconds: SECONDS, runs: RUNS, pings: PINGS, bare, strongswan: swan, ours: our, ratios, ...(profiles ? { profiles } : {}) } };
+  return { tunnel: { impl: IMPL, seconds: SECONDS, runs: RUNS, pings: PINGS, bare, strongswan: swan, ours: our, ratios, ...(profiles ? { profiles } : {}) } };
 }
