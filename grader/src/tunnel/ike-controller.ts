@@ -611,7 +611,10 @@ export class IkeController {
     }
     if (this.#rekeyRetryAt > this.#clock.now()) next = Math.min(next, this.#rekeyRetryAt / 1000);
     if (!settled) next = Math.min(next, graceEnd);
-    if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, next * 1000 - this.#clock.now()), () => this.#reschedule());
+    // A whole millisecond past the deadline: a timer that fired a hair early
+    // (seconds and milliseconds do not round alike) would find nothing due
+    // and set itself again for the same instant.
+    if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, Math.ceil(next * 1000 - this.#clock.now())) + 1, () => this.#reschedule());
   }
 
   /** Chapter 10 counts SA lifetimes in seconds. */
