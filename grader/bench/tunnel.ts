@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { CHARON, ikev1PskConfig, startCharon, type Charon } from "../src/lab/charon.ts";
 import { createLab, stopProcess, waitFor, type Lab, type Namespace } from "../src/lab/netns.ts";
 import { COURSE_ROOT } from "../src/paths.ts";
+import { tunUnavailable } from "../src/tunnel/tun.ts";
 import { hasTool } from "../interop/tools.ts";
 import { monotonicUs, printProfile, summarizeProfile, type ProfileSummary, type Window } from "./profile.ts";
 import { median, percentile } from "./stats.ts";
@@ -263,7 +264,8 @@ export async function benchTunnel(): Promise<Record<string, unknown>> {
     const noCharon = !existsSync(CHARON) || !hasTool("swanctl") ? "strongSwan (charon, swanctl) is not installed" : undefined;
     bare = wanted("bare") ? await part("bare veth", () => measure(lab, lab.r1.address, lab.r2.address)) : NOT_ASKED;
     swan = !wanted("strongswan") ? NOT_ASKED : noCharon ? { skipped: noCharon } : await part("strongSwan", () => strongswan(lab, dir));
-    const o = wanted("ours") ? await part("ours", () => ours(lab, dir)) : NOT_ASKED;
+    const noTun = tunUnavailable();
+    const o = !wanted("ours") ? NOT_ASKED : noTun ? { skipped: noTun } : await part("ours", () => ours(lab, dir));
     if ("figures" in o) {
       our = o.figures;
       profiles = o.profiles;

@@ -26,10 +26,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { initiatorState } from "@ref/07-main-mode/exchange.ts";
 import { mainMode1 } from "@ref/07-main-mode/message-1.ts";
+import { classify4500 } from "@ref/15-sad/natt.ts";
 import { peerSettings } from "../src/ike/config.ts";
 import { ADDRESSES, TUN_NAME, labDown, labRestart, labSpec, labUp, readLabRecord, sideConfigPath, sideDir, type Side } from "../src/lab/lab.ts";
 import { openLab, type Lab } from "../src/lab/netns.ts";
 import { SOLUTIONS_DIR } from "../src/paths.ts";
+import { hex } from "../src/teach/hexdump.ts";
 import { rng } from "../src/teach/random.ts";
 import type { DropReason } from "../src/tunnel/drops.ts";
 import { tunUnavailable } from "../src/tunnel/tun.ts";
@@ -65,9 +67,7 @@ s.bind(0, address, async () => {
 });
 `;
 
-const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 const NON_ESP_MARKER = new Uint8Array(4);
-const startsWithMarker = (p: Uint8Array) => p.length > 4 && p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0;
 
 /** An IKE message as captured: on 500 as it is, on 4500 behind the non-ESP marker (RFC 3948 section 2.2). */
 interface CapturedIke {
@@ -84,8 +84,8 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
   const pids = new Set<number>();
   const measured: string[] = [];
   /** Real datagrams the right daemon sent to the left one, captured on the underlay. */
-  let esp: Uint8Array[] = [];
-  let ike: CapturedIke[] = [];
+  const esp: Uint8Array[] = [];
+  const ike: CapturedIke[] = [];
 
   const status = (side: Side = "left") => tunnelStatus(name, side);
   const log = (side: Side = "left") => readFileSync(join(sideDir(name, side), `${TUN_NAME}.log`), "utf8");
@@ -144,13 +144,13 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
     } finally {
       await capture.stop();
     }
-    const fromRight = udpDatagrams(capture.file).filter((d: UdpDatagram) => d.src === RIGHT && d.dst === LEFT);
-    esp = fromRight.filter((d) => d.srcPort === 4500 && !startsWithMarker(d.payload) && d.payload.length > 8).map((d) => d.payload);
-    ike = fromRight.flatMap((d): CapturedIke[] => {
-      if (d.srcPort === 500) return [{ port: 500, message: d.payload }];
-      if (d.srcPort === 4500 && startsWithMarker(d.payload)) return [{ port: 4500, message: d.payload.subarray(4) }];
-      return [];
-    });
+    // Port 4500 carries both, told apart as chapter 15 does (RFC 3948 section 2.2).
+    for (const d of udpDatagrams(capture.file).filter((d: UdpDatagram) => d.src === RIGHT && d.dst === LEFT)) {
+      const c = d.srcPort === 4500 ? classify4500(d.payload) : ({ kind: "ike", message: d.payload } as const);
+      if (c.kind === "esp") esp.push(c.esp);
+      // Keep the protected informational messages (exchange type 5, E flag): the R-U-THEREs.
+      else if (c.kind === "ike" && c.message[18] === 5 && (c.message[19]! & 1) === 1) ike.push({ port: d.srcPort === 4500 ? 4500 : 500, message: c.message });
+    }
   });
 
   afterAll(async () => {
@@ -161,9 +161,7 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
 
   test("the captures to forge from: the right daemon's ESP (echo replies) and a protected IKE message (its R-U-THERE)", () => {
     expect(esp.length, "ESP-in-UDP datagrams from 192.168.12.2:4500 (5 echo replies)").toBeGreaterThanOrEqual(5);
-    const informational = ike.filter((i) => i.message[18] === 5 && (i.message[19]! & 1) === 1);
-    expect(informational.length, "protected informational messages (exchange type 5, E flag) from 192.168.12.2 after DPD's delay of silence").toBeGreaterThanOrEqual(1);
-    ike = informational;
+    expect(ike.length, "protected informational messages (exchange type 5, E flag) from 192.168.12.2 after DPD's delay of silence").toBeGreaterThanOrEqual(1);
   });
 
   test("random datagrams to UDP 500: ike-malformed", async () => {
@@ -226,6 +224,10 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
     await expectDropped("ike-unknown-peer", 1, () => send(STRANGER, 500, [mm1]));
   });
 
+  test("ESP from an address that is not the peer (a real packet, sent from 192.168.12.3): policy, before any cryptography", async () => {
+    await expectDropped("policy", 1, () => send(STRANGER, 4500, [esp.at(-1)!]));
+  });
+
   test(`the peer killed (SIGKILL) and restarted: DPD gives it up after ${DPD_DEAD_AFTER} s of silence (${DPD.delay} s delay + ${DPD.tries} x ${DPD.retry} s), and once pings resume the tunnel answers within what is left of that + ${NEGOTIATION_ALLOWANCE} s`, async () => {
     await pingsAllAnswered(3);
     const oldCookies = (await status()).ike.map((s) => s.cookies);
@@ -278,7 +280,11 @@ interopSuite("capstone faults: bad packets are dropped, counted and logged, and 
     expect(r.transmitted, "echo requests sent").toBe(REKEY_PINGS);
     expect(r.received, `echo replies through the tunnel across the rekey, of ${REKEY_PINGS} (0 % loss):\n${r.stdout.split("\n").slice(-4).join("\n")}`).toBe(REKEY_PINGS);
     const pairs = (await status()).ipsec.map((sa) => `${sa.spiIn}/${sa.spiOut}`);
-    expect(pairs.filter((p) => !first.includes(p)).length, `new SPI pairs on the left after the rekey (before: ${first.join(", ")}; now: ${pairs.join(", ")})`).toBe(1);
+    // Usually one new pair; two when both routers' soft lifetimes fell in the
+    // same second and each started a quick mode (chapter 10's jitter is whole
+    // seconds): both pairs work, and neither loses a packet.
+    const fresh = pairs.filter((p) => !first.includes(p));
+    expect(fresh.length, `new SPI pairs on the left after the rekey (before: ${first.join(", ")}; now: ${pairs.join(", ")})`).toBeGreaterThanOrEqual(1);
     measured.push(`rekey under ping: ${r.received}/${REKEY_PINGS} answered, SPIs (in/out) ${first.join(", ")} -> ${pairs.join(", ")}`);
   });
 
