@@ -464,10 +464,27 @@ export class IkeController {
     }
   }
 
+  /**
+   * An IKE SA whose peer stopped answering. If the peer still answers on
+   * another IKE SA (its Delete for this one was lost, say), only this IKE
+   * SA is gone: the CHILD SA carrying traffic stays, under the live one.
+   * Otherwise the peer is dead: this IKE SA's CHILD SAs go too.
+   */
   #peerDead(entry: IkeEntry, unanswered: number): void {
-    this.#events.log("warn", `dead peer: ${unanswered} R-U-THERE on IKE SA ${this.#name(entry)} went unanswered; removing it and its CHILD SAs`);
+    const live = this.#entries.find((e) => e !== entry && e.ike && e.dpd && e.dpd.outstanding === 0);
+    let inUse: ChildSa | undefined;
+    try {
+      inUse = live ? this.#m.outboundSa(this.#live(), this.#seconds()) : undefined;
+    } catch {
+      inUse = undefined;
+    }
+    this.#events.log("warn", `dead peer: ${unanswered} R-U-THERE on IKE SA ${this.#name(entry)} went unanswered; removing it${live ? ` (the peer answers on ${this.#name(live)})` : " and its CHILD SAs"}`);
     for (const [child, info] of [...this.#childInfo]) {
       if (info.ike !== entry && info.ike !== undefined) continue;
+      if (child === inUse) {
+        info.ike = live;
+        continue;
+      }
       this.#unlist(child);
       this.#childGone(child, "peer-dead");
     }
