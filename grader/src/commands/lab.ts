@@ -42,6 +42,9 @@ export async function labUpCommand(o: LabOptions, out: Output, err: Output): Pro
         "The left side negotiates when the first packet for 10.2.0.0/24 arrives. Try:",
         `  ipsec-course lab exec left${labFlag(r.name)} -- ping -c 3 -I ${l.lan} ${rt.lan}`,
         `  ipsec-course lab exec left${labFlag(r.name)} -- ipsec-course tunnel status`,
+        ...(o.right === "strongswan"
+          ? [`  ipsec-course lab exec right${labFlag(r.name)} -- swanctl --list-sas`, `  ipsec-course lab exec right${labFlag(r.name)} -- swanctl --initiate --child net   (charon starts it instead)`]
+          : []),
         `  ipsec-course lab down${labFlag(r.name)}`,
         "",
       ].join("\n"),
