@@ -371,6 +371,20 @@ describe("IKE controller: dead peer detection", () => {
     expectTraffic(w);
   });
 
+  test("the Delete for a replaced IKE SA lost: DPD gives that IKE SA up, but the CHILD SA it made still carries the traffic", () => {
+    const w = world("lost-delete", { lifetimes: { ike: 60, ipsec: 3600 }, rekey: { margin: 10, rand: 0 }, dpd: { delay: 5, retry: 1, tries: 3 } });
+    bringUp(w);
+    const old = w.a.ctl.status().ike[0]!.cookies;
+    const hex8 = (d: Uint8Array) => `${hex(d.subarray(0, 8))}/${hex(d.subarray(8, 16))}`;
+    // Once A has replaced the first IKE SA, what it still sends for that SA is its Delete: lost.
+    w.b.tap.intercept = (d) => (hex8(d) === old && !w.a.ctl.status().ike.some((i) => i.cookies === old) ? undefined : d);
+    w.run(80_000);
+    expect(w.b.log.some((l) => l.includes(`dead peer: 3 R-U-THERE on IKE SA ${old} went unanswered; removing it (the peer answers on`)), `B gave the old IKE SA up\n${w.logs()}`).toBe(true);
+    expect(w.b.down, "B kept its CHILD SA").toEqual([]);
+    expect(w.b.ctl.status().ike.map((i) => i.cookies)).not.toContain(old);
+    expectTraffic(w);
+  });
+
   test("a restarted peer starts a new phase 1: the survivor accepts it beside the old IKE SA, and DPD later removes the old one", () => {
     const w = world("restart", { dpd: { delay: 10, retry: 2, tries: 3 } });
     bringUp(w);

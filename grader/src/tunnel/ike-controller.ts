@@ -464,10 +464,27 @@ export class IkeController {
     }
   }
 
+  /**
+   * An IKE SA whose peer stopped answering. If the peer still answers on
+   * another IKE SA (its Delete for this one was lost, say), only this IKE
+   * SA is gone: the CHILD SA carrying traffic stays, under the live one.
+   * Otherwise the peer is dead: this IKE SA's CHILD SAs go too.
+   */
   #peerDead(entry: IkeEntry, unanswered: number): void {
-    this.#events.log("warn", `dead peer: ${unanswered} R-U-THERE on IKE SA ${this.#name(entry)} went unanswered; removing it and its CHILD SAs`);
+    const live = this.#entries.find((e) => e !== entry && e.ike && e.dpd && e.dpd.outstanding === 0);
+    let inUse: ChildSa | undefined;
+    try {
+      inUse = live ? this.#m.outboundSa(this.#live(), this.#seconds()) : undefined;
+    } catch {
+      inUse = undefined;
+    }
+    this.#events.log("warn", `dead peer: ${unanswered} R-U-THERE on IKE SA ${this.#name(entry)} went unanswered; removing it${live ? ` (the peer answers on ${this.#name(live)})` : " and its CHILD SAs"}`);
     for (const [child, info] of [...this.#childInfo]) {
       if (info.ike !== entry && info.ike !== undefined) continue;
+      if (child === inUse) {
+        info.ike = live;
+        continue;
+      }
       this.#unlist(child);
       this.#childGone(child, "peer-dead");
     }
@@ -611,7 +628,10 @@ export class IkeController {
     }
     if (this.#rekeyRetryAt > this.#clock.now()) next = Math.min(next, this.#rekeyRetryAt / 1000);
     if (!settled) next = Math.min(next, graceEnd);
-    if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, next * 1000 - this.#clock.now()), () => this.#reschedule());
+    // A whole millisecond past the deadline: a timer that fired a hair early
+    // (seconds and milliseconds do not round alike) would find nothing due
+    // and set itself again for the same instant.
+    if (next !== Infinity) this.#cancelRekey = this.#clock.timer(Math.max(0, Math.ceil(next * 1000 - this.#clock.now())) + 1, () => this.#reschedule());
   }
 
   /** Chapter 10 counts SA lifetimes in seconds. */
