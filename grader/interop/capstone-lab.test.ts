@@ -136,6 +136,11 @@ interopSuite("capstone lab: our tunnel daemon on both routers (ipsec-course lab)
     copyFileSync(join(labDir(name), "left", "keys", "ikev1_decryption_table"), join(home, "wireshark", "ikev1_decryption_table"));
     const ids = tsharkFields(pcap, ["isakmp.id.data.ipv4_addr"], { configHome: home, filter: "isakmp.id.data.ipv4_addr" }).flatMap((r) => r["isakmp.id.data.ipv4_addr"]!);
     expect(ids.sort(), "addresses in the ID payloads tshark decrypted: main mode 5 and 6 (the routers), quick mode 1 and 2 (IDci, IDcr: the subnets)").toEqual(["10.1.0.0", "10.1.0.0", "10.2.0.0", "10.2.0.0", "192.168.12.1", "192.168.12.2"]);
+    // No NAT here, yet the data goes in UDP 4500: the daemons force encapsulation (faked NAT-D, as strongSwan's
+    // encap = yes), so quick mode must say UDP-Encapsulated-Tunnel (3, RFC 3947 section 5.1), never plain Tunnel (1).
+    const modes = tsharkFields(pcap, ["isakmp.ipsec.attr.encap_mode"], { configHome: home, filter: "isakmp.ipsec.attr.encap_mode" }).flatMap((r) => r["isakmp.ipsec.attr.encap_mode"]!);
+    expect(modes.length, "Encapsulation-Mode attributes tshark decrypted in quick mode messages 1 and 2").toBeGreaterThanOrEqual(2);
+    expect([...new Set(modes)], "Encapsulation-Mode in quick mode (3 = UDP-Encapsulated-Tunnel)").toEqual(["3"]);
   });
 
   test("tunnel down on the left: its Deletes clear the right side, its TUN device and route are gone", async () => {

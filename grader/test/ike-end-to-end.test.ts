@@ -28,13 +28,15 @@ interface Variant {
   readonly phase2?: string;
   readonly pfsGroup?: string;
   readonly psk?: { readonly initiator: string; readonly responder: string };
+  /** Which sides force UDP encapsulation ("encap", as the tunnel daemon does). */
+  readonly encap?: { readonly initiator: boolean; readonly responder: boolean };
 }
 
 function pair(v: Variant, label: string): { initiator: PeerSettings; responder: PeerSettings } {
   const common = { mode: v.mode, phase1: v.phase1 ?? "aes128-sha1-modp1024", phase2: v.phase2 ?? "aes128-sha1", ...(v.pfsGroup ? { pfsGroup: v.pfsGroup } : {}) };
   return {
-    initiator: peerSettings({ ...common, local: R1, remote: R2, psk: v.psk?.initiator ?? "cisco123", localSubnet: "10.1.1.0/24", remoteSubnet: "10.2.2.0/24" }, seededRandom(`${label}:r1`)),
-    responder: peerSettings({ ...common, local: R2, remote: R1, psk: v.psk?.responder ?? "cisco123", localSubnet: "10.2.2.0/24", remoteSubnet: "10.1.1.0/24" }, seededRandom(`${label}:r2`)),
+    initiator: peerSettings({ ...common, local: R1, remote: R2, psk: v.psk?.initiator ?? "cisco123", localSubnet: "10.1.1.0/24", remoteSubnet: "10.2.2.0/24", encap: v.encap?.initiator ?? false }, seededRandom(`${label}:r1`)),
+    responder: peerSettings({ ...common, local: R2, remote: R1, psk: v.psk?.responder ?? "cisco123", localSubnet: "10.2.2.0/24", remoteSubnet: "10.1.1.0/24", encap: v.encap?.responder ?? false }, seededRandom(`${label}:r2`)),
   };
 }
 
@@ -89,6 +91,22 @@ describe("two reference peers over the in-memory link", () => {
       expect(fates.filter((f) => f === "lost").length, "the link lost datagrams (so retransmission was needed)").toBeGreaterThan(0);
       expect(fates.filter((f) => f === "duplicated").length, "the link duplicated datagrams (so duplicates were answered or dropped)").toBeGreaterThan(0);
     });
+  }
+
+  // RFC 3947 has no "please encapsulate" flag: a side that must send ESP in UDP fakes its own NAT-D (strongSwan's encap = yes).
+  // Not covered: an aggressive mode initiator forcing alone. Its NAT-D travels in message 3, after the move
+  // to 4500, and names the real port (chapter 08), so a responder that does not force too sees no NAT.
+  const forcing = [["both sides", { initiator: true, responder: true }], ["the initiator alone", { initiator: true, responder: false }], ["the responder alone", { initiator: false, responder: true }]] as const;
+  for (const mode of ["main", "aggressive"] as const) {
+    for (const [who, encap] of forcing.filter(([, e]) => mode === "main" || e.responder)) {
+      test(`${mode} mode, encap forced by ${who}: IKE moves to 4500 and quick mode agrees on UDP-Encapsulated-Tunnel`, async () => {
+        const sim = await run({ mode, encap }, `${mode}-encap-${encap.initiator}-${encap.responder}`);
+        expectMirror(sim);
+        const last = sim.wire.at(-1)!;
+        expect([last.src.port, last.dst.port], `the last IKE message travels 4500 -> 4500, behind the non-ESP marker\n${sim.log.join("\n")}`).toEqual([4500, 4500]);
+        for (const p of [sim.initiator, sim.responder]) expect(p.children[0]!.udpEncapsulation, `${p.ike?.role ?? "a peer"}'s CHILD SA is UDP-encapsulated (mode 3), as the tunnel's data plane sends it`).toBe(true);
+      });
+    }
   }
 
   test("main mode + quick mode with late copies of earlier messages: they are dropped, the exchange completes", async () => {

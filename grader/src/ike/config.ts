@@ -18,7 +18,21 @@
  * proposals is offered in order (initiator) or accepted in order (responder).
  * Optional: "natTraversal" (default true), "dpd" (below), "nonceBytes"
  * (default 20, as the seed's routers), "identity" (default our address),
- * "retransmit", and for the tunnel daemon "rekey" and "deleteRekeyed".
+ * "retransmit", "encap" (default false), and for the tunnel daemon "rekey"
+ * and "deleteRekeyed".
+ *
+ * "encap": true asks for UDP encapsulation of ESP (RFC 3948) even where no
+ * NAT is in the way. RFC 3947 has no flag for that: NAT-T switches to UDP
+ * 4500 and the UDP-Encapsulated modes only when a NAT-D hash does not match.
+ * So, as strongSwan does with encap = yes, our own NAT-D describes a port no
+ * socket has (0): the peer then sees us "behind a NAT", we see the same in
+ * its hash of us, IKE moves to 4500 and quick mode agrees on
+ * UDP-Encapsulated-Tunnel (3). The tunnel daemon always sets it: its data
+ * plane can only send ESP inside UDP (userspace has no raw ESP socket).
+ * One case it cannot force alone: as an aggressive mode initiator, whose
+ * NAT-D goes in message 3 after the move to 4500 and names that real port
+ * (chapter 08); the responder must then force too (both daemons of a tunnel
+ * do, and strongSwan with kernel-libipsec always does).
  *
  * "dpd": false = do not announce RFC 3706 dead peer detection and never
  * ask (an R-U-THERE is still answered); true (the default) = announce it
@@ -62,7 +76,12 @@ export interface PeerSettings {
   readonly rekey: RekeyPolicy;
   /** Delete a rekeyed SA once its successor is up (else it expires). */
   readonly deleteRekeyed: boolean;
+  /** Force UDP encapsulation: our NAT-D hashes carry port 0 (see "encap" above). */
+  readonly encap: boolean;
 }
+
+/** The port our NAT-D hashes name under "encap": no UDP socket is bound to port 0, so it never matches. */
+export const FAKE_NAT_PORT = 0;
 
 /** RFC 3706 leaves the timing to the implementation: strongSwan's 30 s delay, then quicker retries. */
 const DEFAULT_DPD = { delay: 30, retry: 5, tries: 3 } as const;
@@ -221,7 +240,7 @@ function rekeyPolicy(value: unknown, shortestLifetime: number): RekeyPolicy {
 export function peerSettings(raw: unknown, random: RandomSource = systemRandom): PeerSettings {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError("the configuration must be a JSON object");
   const c = raw as Record<string, unknown>;
-  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "dpd", "nonceBytes", "identity", "retransmit", "rekey", "deleteRekeyed"]);
+  const known = new Set(["local", "remote", "psk", "mode", "phase1", "phase2", "localSubnet", "remoteSubnet", "pfsGroup", "lifetimes", "natTraversal", "dpd", "nonceBytes", "identity", "retransmit", "rekey", "deleteRekeyed", "encap"]);
   const unknown = Object.keys(c).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new ConfigError(`unknown setting${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; known: ${[...known].join(", ")}`);
   const mode = c.mode ?? "main";
@@ -238,14 +257,19 @@ export function peerSettings(raw: unknown, random: RandomSource = systemRandom):
   const policy = retransmit(c.retransmit);
   const dpd = dpdPolicy(c.dpd);
   if (c.deleteRekeyed !== undefined && typeof c.deleteRekeyed !== "boolean") throw new ConfigError(`"deleteRekeyed" must be true or false`);
+  if (c.encap !== undefined && typeof c.encap !== "boolean") throw new ConfigError(`"encap" must be true or false`);
+  const encap = c.encap === true;
+  if (encap && c.natTraversal === false) throw new ConfigError(`"encap" needs NAT traversal: it works through NAT-T's detection hashes (RFC 3947), so "natTraversal" cannot be false`);
   return {
     mode,
     ...(policy ? { retransmit: policy } : {}),
     ...(dpd ? { dpd } : {}),
     rekey: rekeyPolicy(c.rekey, Math.min(ikeLife, ipsecLife)),
     deleteRekeyed: c.deleteRekeyed === true,
+    encap,
     phase1: {
-      local: { address: local, port: 500 },
+      // Chapter 07 hashes this endpoint into our NAT-D payloads and compares the peer's hash of us with it.
+      local: { address: local, port: encap ? FAKE_NAT_PORT : 500 },
       remote: { address: remote, port: 500 },
       psk: psk(c.psk),
       suites: list(c.phase1 ?? "aes128-sha1-modp1024", "phase1").map((p) => ikeSuite(p, ikeLife)),

@@ -21,7 +21,7 @@ import { ExchangeType, PayloadType } from "@course/isakmp-names.ts";
 import { NOTIFY_TYPE_NAMES, NotifyType } from "@course/isakmp-attributes.ts";
 import type { Payload } from "../../../solutions/03-payloads/message.ts";
 import type { Clock } from "./clock.ts";
-import type { PeerSettings } from "./config.ts";
+import { FAKE_NAT_PORT, type PeerSettings } from "./config.ts";
 import type { Role } from "../../../solutions/07-main-mode/exchange.ts";
 import type { ChildSa, Endpoint, IkeModules, IkeSa, Notification, Phase1State, QuickState, Retransmitter } from "./modules.ts";
 import { isMessageFault, refusalReason } from "./refusal.ts";
@@ -357,7 +357,9 @@ export class IkePeer {
    * (RFC 3947 section 3.2), so the responder must compare with them.
    */
   #arrival(): { local: Endpoint; remote: Endpoint } {
-    return { local: { address: this.#transport.address, port: this.#path.localPort }, remote: this.#path.remote };
+    // Under "encap" our side of the comparison names port 0, as our own NAT-D does (config.ts).
+    const port = this.#s.encap ? FAKE_NAT_PORT : this.#path.localPort;
+    return { local: { address: this.#transport.address, port }, remote: this.#path.remote };
   }
 
   /** The vendor IDs of a cleartext phase 1 message the exchange accepted. */

@@ -64,7 +64,9 @@ export function tunnelConfig(raw: unknown): TunnelConfig {
     initiate: (initiate as boolean | undefined) ?? d.initiate,
     logLevel: (logLevel as LogLevel | undefined) ?? d.logLevel,
   };
-  return { peer: peerSettings(ike), tunnel, ike };
+  // The data plane sends ESP only inside UDP 4500 (RFC 3948): quick mode must say so (UDP-Encapsulated-Tunnel), NAT or not.
+  if (ike.encap === false) throw new ConfigError(`"encap" cannot be false for the tunnel: it carries ESP only inside UDP 4500, which quick mode must agree on`);
+  return { peer: peerSettings({ ...ike, encap: true }), tunnel, ike };
 }
 
 export function readTunnelConfig(file: string): TunnelConfig {
