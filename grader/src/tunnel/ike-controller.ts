@@ -47,6 +47,7 @@ import { IkePeer } from "../ike/peer.ts";
 import type { DatagramHandler, Transport } from "../ike/transport.ts";
 import { hex, hex32 } from "../teach/hexdump.ts";
 import type { DropReason } from "./drops.ts";
+import type { LogLevel } from "./log.ts";
 
 export interface ControllerPolicy {
   /** Chapter 10; undefined = do not ask (still answer). */
@@ -57,7 +58,6 @@ export interface ControllerPolicy {
 }
 
 export type ChildDownReason = "deleted-by-peer" | "rekeyed" | "expired" | "peer-dead" | "shutdown";
-export type LogLevel = "error" | "warn" | "info" | "debug";
 
 export interface ControllerEvents {
   /** Install in the data plane (make-before-break: the old SA is still there). */
