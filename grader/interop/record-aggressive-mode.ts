@@ -118,6 +118,8 @@ try {
  * encapsulation, so our side sees the peer "behind a NAT" and the initiator
  * sends message 3 to UDP 4500.
  */
+import type { CharonAuthHashes, CharonPhase1Keys } from "../vectors/charon-keys.ts";
+
 export interface AggressiveExchange {
   readonly label: string;
   /** The role the reference solution played; charon played the other. */
@@ -128,17 +130,7 @@ export interface AggressiveExchange {
   readonly message3Port: number;
   readonly nat: { readonly localBehindNat: boolean; readonly remoteBehindNat: boolean };
   readonly lastIv: string;
-  readonly charon: {
-    readonly gxy: string;
-    readonly skeyid: string;
-    readonly skeyid_d: string;
-    readonly skeyid_a: string;
-    readonly skeyid_e: string;
-    readonly encKey: string;
-    readonly iv: string;
-    readonly hashI: string;
-    readonly hashR: string;
-  };
+  readonly charon: CharonPhase1Keys & CharonAuthHashes;
 }
 
 export const STRONGSWAN_PSK = ${JSON.stringify(PSK)};

@@ -10,7 +10,10 @@
  * SKEYID_d/a/e, the encryption key, the IVs and HASH_I/HASH_R are what charon
  * printed at log level 4: values a real implementation computed, not ours.
  */
-export interface StrongswanExchange {
+import type { CharonAuthHashes, CharonPhase1Keys } from "../vectors/charon-keys.ts";
+
+/** With what charon logged (CharonPhase1Keys, CharonAuthHashes). */
+export interface StrongswanExchange extends CharonPhase1Keys, CharonAuthHashes {
   readonly label: string;
   readonly hash: "sha1" | "sha256";
   readonly cipher: "aes128" | "aes256";
@@ -24,16 +27,6 @@ export interface StrongswanExchange {
   readonly gxr: string;
   readonly ni: string;
   readonly nr: string;
-  /** Logged by charon. */
-  readonly gxy: string;
-  readonly skeyid: string;
-  readonly skeyid_d: string;
-  readonly skeyid_a: string;
-  readonly skeyid_e: string;
-  readonly encKey: string;
-  readonly iv: string;
-  readonly hashI: string;
-  readonly hashR: string;
   /** Encrypted bodies (after the 28-octet header) from the capture. */
   readonly message5: string;
   readonly message6: string;

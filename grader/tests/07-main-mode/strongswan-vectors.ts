@@ -21,6 +21,7 @@
  * for itself never matches, so our side concludes the peer is behind a NAT.
  */
 import type { IkeSuite } from "@ref/04-negotiation/ike-transform.ts";
+import type { CharonPhase1Keys } from "../vectors/charon-keys.ts";
 
 export interface HalfMainMode {
   readonly label: string;
@@ -31,15 +32,7 @@ export interface HalfMainMode {
   readonly draws: readonly string[];
   readonly messages: readonly [string, string, string, string];
   readonly message5?: string;
-  readonly charon: {
-    readonly gxy: string;
-    readonly skeyid: string;
-    readonly skeyid_d: string;
-    readonly skeyid_a: string;
-    readonly skeyid_e: string;
-    readonly encKey: string;
-    readonly iv: string;
-  };
+  readonly charon: CharonPhase1Keys;
 }
 
 export const STRONGSWAN_PSK = "cisco123";
