@@ -1,7 +1,7 @@
 /**
  * Imports modules from one implementation folder (exercises/, solutions/ or
  * a learner's copy), for commands that run course code outside the test
- * host: capture scenarios, the key calculator.
+ * host: capture scenarios, the key calculator, the IKE peer and the tunnel.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -22,4 +22,17 @@ export function implLoader(implDir: string): ImplLoader {
       return (await import(pathToFileURL(file).href)) as T;
     },
   };
+}
+
+/**
+ * Imports `path` and checks that it exports each of `names` as a function,
+ * naming the exercise to finish if one is missing. A stub passes: its
+ * functions exist and throw "not started" only when called.
+ */
+export async function loadFunctions<N extends string>(loader: ImplLoader, path: string, names: readonly N[]): Promise<Record<N, unknown>> {
+  const mod = await loader.load<Record<string, unknown>>(path);
+  for (const name of names) {
+    if (typeof mod[name] !== "function") throw new Error(`${path} in ${loader.implDir} does not export ${name} (exercise ${path.replace(/\.ts$/, "")})`);
+  }
+  return mod as Record<N, unknown>;
 }

@@ -9,7 +9,7 @@
  * IKE controller also takes its DPD timer and its rekey schedule from here
  * (chapter 10).
  */
-import type { ImplLoader } from "../impl-loader.ts";
+import { loadFunctions, type ImplLoader } from "../impl-loader.ts";
 
 type Sol<P extends string> = P extends "decode" ? typeof import("../../../solutions/02-isakmp-header/decode.ts")
   : P extends "message" ? typeof import("../../../solutions/03-payloads/message.ts")
@@ -123,11 +123,8 @@ export const ENGINE_EXERCISES: readonly string[] = Object.keys(SOURCES).map((f) 
 export async function loadIkeModules(loader: ImplLoader): Promise<IkeModules> {
   const out: Partial<Record<keyof IkeModules, unknown>> = {};
   for (const [file, names] of Object.entries(SOURCES)) {
-    const mod = await loader.load<Record<string, unknown>>(file);
-    for (const name of names) {
-      if (typeof mod[name] !== "function") throw new Error(`${file} in ${loader.implDir} does not export ${name} (exercise ${file.replace(/\.ts$/, "")})`);
-      out[name] = mod[name];
-    }
+    const mod = await loadFunctions(loader, file, names);
+    for (const name of names) out[name] = mod[name];
   }
   return out as IkeModules;
 }

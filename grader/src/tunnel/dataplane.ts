@@ -22,7 +22,7 @@
 import { FieldError, IntegrityError, PacketError, ReplayError, SaExpiredError } from "@course/errors.ts";
 import type { Clock } from "../ike/clock.ts";
 import type { ChildSa, Endpoint } from "../ike/modules.ts";
-import type { ImplLoader } from "../impl-loader.ts";
+import { loadFunctions, type ImplLoader } from "../impl-loader.ts";
 import type { DropReason } from "./drops.ts";
 
 export type { DropReason } from "./drops.ts";
@@ -41,12 +41,8 @@ export const GATEWAY_EXERCISE = "16-tunnel/gateway";
 
 /** Imports the gateway exercise from one implementation; a stub loads (it throws "not started" when called). */
 export async function loadGateway(loader: ImplLoader): Promise<GatewayModule> {
-  const mod = await loader.load<Partial<GatewayModule>>(`${GATEWAY_EXERCISE}.ts`);
   const names = ["createGateway", "installChild", "removeChild", "fromTun", "fromUdp"] as const;
-  for (const name of names) {
-    if (typeof mod[name] !== "function") throw new Error(`${GATEWAY_EXERCISE}.ts in ${loader.implDir} does not export ${name} (exercise ${GATEWAY_EXERCISE})`);
-  }
-  return mod as GatewayModule;
+  return (await loadFunctions(loader, `${GATEWAY_EXERCISE}.ts`, names)) as unknown as GatewayModule;
 }
 
 /** Every drop reason, in the order `tunnel status` lists them. */
